@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RoutesConfig(AppConfig):
+    name = "klantreis.routes"
+    verbose_name = "Routes en trajecten"

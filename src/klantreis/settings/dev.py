@@ -1,0 +1,11 @@
+"""The embedded default: SQLite, DEBUG, eager Celery. For the demo and development only."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", True)
+VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,8 @@
+"""Settings for the test suite. DATABASE_URL picks SQLite (default) or PostgreSQL."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-key"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CELERY_TASK_ALWAYS_EAGER = True

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TermijnenConfig(AppConfig):
+    name = "klantreis.termijnen"
+    verbose_name = "Termijnen"
