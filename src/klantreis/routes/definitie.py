@@ -1,0 +1,167 @@
+"""A route definition as typed objects, read from the stored (resolved) JSON of a
+RouteVersie. Plain Python; the engine works on these, never on raw dicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Voorwaarde:
+    """A named predicate from the route file, e.g. ``{"akkoord": {"document": "zorgplan",
+    "rol": "client"}}``. The engine evaluates it (``engine.voorwaarde_geldt``)."""
+
+    soort: str
+    waarde: object
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Voorwaarde:
+        ((soort, waarde),) = data.items()
+        return cls(soort=soort, waarde=waarde)
+
+
+@dataclass(frozen=True)
+class Overgang:
+    naar: str
+    rol: str | None = None  # who takes this transition; default: the step's role
+    soort: str = "volgende"
+    label: str = ""
+    voorwaarden: tuple[Voorwaarde, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stap:
+    id: str
+    naam: str
+    rol: str
+    toelichting: str = ""
+    documenten: tuple[str, ...] = ()
+    akkoorden: tuple[tuple[str, str], ...] = ()  # (document, rol)
+    voorwaarden: tuple[Voorwaarde, ...] = ()
+    optioneel: bool = False
+    bericht: str | None = None
+    einde: bool = False
+    overgangen: tuple[Overgang, ...] = ()
+
+
+@dataclass(frozen=True)
+class Moment:
+    stap: str | None = None
+    moment: str | None = None  # "begin" | "einde"
+    bericht: str | None = None
+
+
+@dataclass(frozen=True)
+class TermijnDefinitie:
+    sleutel: str
+    naam: str
+    duur: str
+    start: Moment
+    einde: Moment
+    wetten: tuple[str, ...] = ()
+    bron: str = ""
+    atw: bool = True
+    signaal: str = "overschrijding"
+
+
+@dataclass(frozen=True)
+class RouteDefinitie:
+    id: str
+    naam: str
+    versie: int
+    ingangsdatum: date
+    gemeenten: tuple[str, ...]
+    wetten: tuple[str, ...]
+    regie: tuple[str, ...]
+    stappen: tuple[Stap, ...]
+    termijnen: tuple[TermijnDefinitie, ...] = ()
+    bron: str = ""
+    toelichting: str = ""
+    basis: str | None = None
+    _index: dict[str, Stap] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        self._index.update({stap.id: stap for stap in self.stappen})
+
+    @property
+    def eerste_stap(self) -> Stap:
+        return self.stappen[0]
+
+    def stap(self, stap_id: str) -> Stap:
+        return self._index[stap_id]
+
+    def heeft_stap(self, stap_id: str) -> bool:
+        return stap_id in self._index
+
+    def overgangen(self, stap_id: str) -> tuple[Overgang, ...]:
+        """The transitions out of a step; without explicit ones, the next step in the file."""
+        stap = self.stap(stap_id)
+        if stap.overgangen or stap.einde:
+            return stap.overgangen
+        position = self.stappen.index(stap)
+        if position + 1 < len(self.stappen):
+            return (Overgang(naar=self.stappen[position + 1].id),)
+        return ()
+
+    @classmethod
+    def from_dict(cls, data: dict) -> RouteDefinitie:
+        def moment(d: dict) -> Moment:
+            return Moment(stap=d.get("stap"), moment=d.get("moment"), bericht=d.get("bericht"))
+
+        def voorwaarden(items) -> tuple[Voorwaarde, ...]:
+            return tuple(Voorwaarde.from_dict(v) for v in items or ())
+
+        stappen = tuple(
+            Stap(
+                id=s["id"],
+                naam=s["naam"],
+                rol=s["rol"],
+                toelichting=s.get("toelichting", ""),
+                documenten=tuple(s.get("documenten", ())),
+                akkoorden=tuple((a["document"], a["rol"]) for a in s.get("akkoorden", ())),
+                voorwaarden=voorwaarden(s.get("voorwaarden")),
+                optioneel=s.get("optioneel", False),
+                bericht=s.get("bericht"),
+                einde=s.get("einde", False),
+                overgangen=tuple(
+                    Overgang(
+                        naar=o["naar"],
+                        rol=o.get("rol"),
+                        soort=o.get("soort", "volgende"),
+                        label=o.get("label", ""),
+                        voorwaarden=voorwaarden(o.get("voorwaarden")),
+                    )
+                    for o in s.get("overgangen", ())
+                ),
+            )
+            for s in data["stappen"]
+        )
+        termijnen = tuple(
+            TermijnDefinitie(
+                sleutel=t["sleutel"],
+                naam=t["naam"],
+                duur=t["duur"],
+                start=moment(t["start"]),
+                einde=moment(t["einde"]),
+                wetten=tuple(t.get("wetten", ())),
+                bron=t.get("bron", ""),
+                atw=t.get("atw", True),
+                signaal=t.get("signaal", "overschrijding"),
+            )
+            for t in data.get("termijnen", ())
+        )
+        return cls(
+            id=data["id"],
+            naam=data["naam"],
+            versie=data["versie"],
+            ingangsdatum=date.fromisoformat(data["ingangsdatum"]),
+            gemeenten=tuple(data["gemeenten"]),
+            wetten=tuple(data.get("wetten", ())),
+            regie=tuple(data.get("regie", ())),
+            stappen=stappen,
+            termijnen=termijnen,
+            bron=data.get("bron", ""),
+            toelichting=data.get("toelichting", ""),
+            basis=data.get("basis"),
+        )

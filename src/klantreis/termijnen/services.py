@@ -1,0 +1,88 @@
+"""Creating, meeting, moving and closing a traject's termijnen. The route engine calls these
+on step events; the exchange will call them on message events. Dates come from the pure
+calendar (``kalender``), and every date carries its explanation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .kalender import Kalender
+from .models import Termijn, TermijnBeleid
+
+
+def _duur_voor(traject, definitie) -> tuple[str, list[str]]:
+    beleid = (
+        TermijnBeleid.objects.filter(gemeente=traject.gemeente, sleutel=definitie.sleutel)
+        .filter(route_id__in=[traject.route_versie.route_id, ""])
+        .order_by("-route_id")  # a route-specific policy wins over a general one
+        .first()
+    )
+    if beleid is None:
+        return definitie.duur, []
+    uitleg = [
+        f"Gemeente {traject.gemeente.naam} hanteert {beleid.duur} in plaats van "
+        f"{definitie.duur}{': ' + beleid.toelichting if beleid.toelichting else ''}."
+    ]
+    return beleid.duur, uitleg
+
+
+def maak_termijn(traject, definitie, startdatum: date, *, kalender: Kalender | None = None):
+    duur, uitleg = _duur_voor(traject, definitie)
+    berekening = (kalender or Kalender()).bereken(startdatum, duur, atw=definitie.atw)
+    return Termijn.objects.create(
+        traject=traject,
+        sleutel=definitie.sleutel,
+        naam=definitie.naam,
+        duur=duur,
+        bron=definitie.bron,
+        startdatum=startdatum,
+        einddatum=berekening.einddatum,
+        oorspronkelijke_einddatum=berekening.einddatum,
+        uitleg=[*uitleg, *berekening.uitleg],
+        signaal=definitie.signaal,
+    )
+
+
+def _past(definitie, traject) -> bool:
+    return not definitie.wetten or traject.wet in definitie.wetten
+
+
+def bij_stap(traject, stap_id: str, moment: str, op: date) -> None:
+    """A step began or ended: meet the termijnen that end here, start those that begin here
+    (one open termijn per sleutel at a time)."""
+    route = traject.route
+    for definitie in route.termijnen:
+        if not _past(definitie, traject):
+            continue
+        if definitie.einde.stap == stap_id and definitie.einde.moment == moment:
+            Termijn.objects.lopend().filter(traject=traject, sleutel=definitie.sleutel).update(
+                voldaan_op=op
+            )
+    lopend = set(Termijn.objects.lopend().filter(traject=traject).values_list("sleutel", flat=True))
+    for definitie in route.termijnen:
+        if (
+            _past(definitie, traject)
+            and definitie.start.stap == stap_id
+            and definitie.start.moment == moment
+            and definitie.sleutel not in lopend
+        ):
+            maak_termijn(traject, definitie, op)
+
+
+def laat_vervallen(termijnen, reden: str) -> None:
+    for termijn in termijnen:
+        termijn.vervallen = True
+        termijn.uitleg = [*termijn.uitleg, reden]
+        termijn.save(update_fields=["vervallen", "uitleg"])
+
+
+def verschuif_lopende(traject, dagen: int, reden: str) -> None:
+    """Suspension: every open termijn moves by the suspended days, and says so."""
+    if dagen <= 0:
+        return
+    kalender = Kalender()
+    for termijn in Termijn.objects.lopend().filter(traject=traject):
+        berekening = kalender.verschuif(termijn.einddatum, dagen, reden=reden)
+        termijn.einddatum = berekening.einddatum
+        termijn.uitleg = [*termijn.uitleg, *berekening.uitleg]
+        termijn.save(update_fields=["einddatum", "uitleg"])
