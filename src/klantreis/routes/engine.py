@@ -537,6 +537,33 @@ def close(traject: Traject, *, door, rol: str, reden: str, op: datetime | None =
     return traject
 
 
+@transaction.atomic
+def kies_aanbieder(
+    traject: Traject, aanbieder, *, door, rol: str, reden: str = "", op: datetime | None = None
+) -> Traject:
+    """The client's choice of provider (Heusden stap 3, Achterhoek I), the GI's provider
+    (route 3 stap 3), or a hand-over within the network (route 3 stap A)."""
+    op = _nu(op)
+    _controleer_open(traject)
+    stap = traject.stap
+    _controleer_rol(traject, door, rol, {stap.rol, *traject.route.regie}, "Een aanbieder kiezen")
+    vorige = traject.aanbieder
+    _bewaar(traject, aanbieder=aanbieder)
+    tekst = f"{aanbieder.naam} ({aanbieder.agb_code})"
+    if vorige is not None and vorige != aanbieder:
+        tekst = f"{tekst}, in plaats van {vorige.naam}"
+    _gebeurtenis(
+        traject,
+        GebeurtenisSoort.AANBIEDER_GEKOZEN,
+        door=door,
+        rol=rol,
+        op=op,
+        van=stap.id,
+        reden=f"{tekst}. {reden}".strip(),
+    )
+    return traject
+
+
 # --- what can this person do now? --------------------------------------------------------------
 
 

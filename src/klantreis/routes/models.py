@@ -109,6 +109,7 @@ class GebeurtenisSoort(models.TextChoices):
     OPGESCHORT = "opgeschort", "Opgeschort"
     HERVAT = "hervat", "Hervat"
     AFGESLOTEN = "afgesloten", "Afgesloten"
+    AANBIEDER_GEKOZEN = "aanbieder_gekozen", "Aanbieder gekozen"
 
 
 class TrajectGebeurtenis(models.Model):

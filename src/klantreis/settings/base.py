@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "klantreis.routes",
     "klantreis.berichten",
     "klantreis.portal",
+    "klantreis.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,23 @@
+import pytest
+
+from klantreis.tests.factories import GemeenteFactory, RegioFactory
+
+
+@pytest.fixture
+def heusden(db):
+    return GemeenteFactory(code="0797", naam="Heusden", beschikkingsarm=True)
+
+
+@pytest.fixture
+def achterhoek(db):
+    return RegioFactory(code="achterhoek", naam="Sociaal Domein Achterhoek")
+
+
+@pytest.fixture
+def doetinchem(achterhoek):
+    return GemeenteFactory(code="0222", naam="Doetinchem", regio=achterhoek)
+
+
+@pytest.fixture
+def oude_ijsselstreek(achterhoek):
+    return GemeenteFactory(code="1509", naam="Oude IJsselstreek", regio=achterhoek)
