@@ -289,14 +289,24 @@ class Kalender:
 
     def _bouw_jaar(self, jaar: int) -> dict[date, VrijeDag]:
         dagen: dict[date, VrijeDag] = {}
+
+        def voeg_toe(d: date, vrij: VrijeDag) -> None:
+            # Twee feestdagen op één datum (Hemelvaartsdag op 5 mei, zoals in 2005 en 2016).
+            eerder = dagen.get(d)
+            if eerder is None:
+                dagen[d] = vrij
+            elif vrij.naam not in eerder.naam:
+                bron = eerder.bron if vrij.bron == eerder.bron else f"{eerder.bron}; {vrij.bron}"
+                dagen[d] = VrijeDag(f"{eerder.naam} en {vrij.naam}", bron)
+
         bron = holidays.NL(years=jaar, categories=(holidays.PUBLIC,), language="en_US")
-        for d, naam in bron.items():
+        for d, naam in sorted(bron.items()):
             for deel in str(naam).split("; "):
                 atw = _HOLIDAYS_NAAR_ATW.get(deel)
                 if atw is not None:
-                    dagen[d] = atw
-        dagen[date(jaar, 5, 5)] = VrijeDag("Bevrijdingsdag", ATW_3_1)  # elk jaar (art. 3 lid 1)
-        ontbreekt = _VERPLICHT - {v.naam for v in dagen.values()}
+                    voeg_toe(d, atw)
+        voeg_toe(date(jaar, 5, 5), VrijeDag("Bevrijdingsdag", ATW_3_1))  # elk jaar (lid 1)
+        ontbreekt = {n for n in _VERPLICHT if not any(n in v.naam for v in dagen.values())}
         if ontbreekt:  # pragma: no cover - alleen als een nieuwe holidays-versie iets wijzigt
             raise RuntimeError(
                 f"De holidays-bibliotheek mist Atw-feestdagen in {jaar}: {sorted(ontbreekt)}."
@@ -431,7 +441,7 @@ class Kalender:
         uitleg.append(
             "De termijn wordt teruggerekend vanaf een tijdstip: Atw art. 1 geldt dan niet "
             f"(art. 1 lid 2) en art. 2 ook niet; de einddatum blijft {datum_lang(eind)}"
-            + ("" if self.is_werkdag(eind) else f", ook al is dat {self._waarom_vrij(eind)}")
+            + ("" if self.is_werkdag(eind) else f", ook al is dat {self._soort_vrij(eind)}")
             + "."
         )
         return Berekening(eind, tuple(uitleg))
@@ -481,6 +491,13 @@ class Kalender:
                         f"{datum_dag(d)} ({vrij.naam}) telt niet als werkdag ({vrij.bron})."
                     )
             d += timedelta(days=1)
+
+    def _soort_vrij(self, d: date) -> str:
+        """``een zondag`` / ``een feestdag (Koningsdag, Atw art. 3 lid 1)``."""
+        vrij = self.feestdag(d)
+        if vrij is not None:
+            return f"een feestdag ({vrij.naam}, {vrij.bron})"
+        return f"een {WEEKDAGEN[d.weekday()]}"
 
     def _waarom_vrij(self, d: date) -> str:
         vrij = self.feestdag(d)
