@@ -365,9 +365,12 @@ class Kalender:
         if not isinstance(duur, Duur):
             duur = Duur.parse(duur)
         _controleer_datum(vanaf, "vanaf")
-        if terugrekenen:
-            return self._terug(vanaf, duur)
-        return self._vooruit(vanaf, duur, atw=atw)
+        try:
+            if terugrekenen:
+                return self._terug(vanaf, duur)
+            return self._vooruit(vanaf, duur, atw=atw)
+        except (OverflowError, ValueError) as fout:  # datum buiten jaar 1 tot en met 9999
+            raise ValueError(_BUITEN_KALENDER) from fout
 
     def _vooruit(self, vanaf: date, duur: Duur, *, atw: bool) -> Berekening:
         uitleg = [
@@ -524,7 +527,11 @@ class Kalender:
             )
         if not reden or not reden.strip():
             raise ValueError("Geef de reden van de verschuiving op.")
-        nieuw = einddatum + timedelta(days=dagen)
+        try:
+            nieuw = einddatum + timedelta(days=dagen)
+            na_art1 = self.volgende_werkdag(nieuw)
+        except (OverflowError, ValueError) as fout:
+            raise ValueError(_BUITEN_KALENDER) from fout
         uitleg = [
             f"Einddatum {datum_lang(einddatum)} verschoven met "
             f"{Eenheid.DAGEN.met_aantal(dagen)} wegens {reden.strip()}: {datum_lang(nieuw)}."
@@ -535,7 +542,6 @@ class Kalender:
                 f"(op verzoek van de aanroeper): de einddatum blijft {datum_lang(nieuw)}."
             )
             return Berekening(nieuw, tuple(uitleg))
-        na_art1 = self.volgende_werkdag(nieuw)
         if na_art1 != nieuw:
             uitleg.append(
                 f"Einddatum valt op {self._waarom_vrij(nieuw)}: verschoven naar "
@@ -544,6 +550,9 @@ class Kalender:
         else:
             uitleg.append(f"{_hoofdletter(datum_lang(nieuw))} is een werkdag (Atw art. 1).")
         return Berekening(na_art1, tuple(uitleg))
+
+
+_BUITEN_KALENDER = "De termijn valt buiten de kalender (jaar 1 tot en met 9999)."
 
 
 def _controleer_datum(d: object, naam: str) -> None:

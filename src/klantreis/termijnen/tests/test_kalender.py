@@ -492,3 +492,12 @@ def test_eigenschap_verschuiven_eindigt_op_een_werkdag_niet_voor_de_opschorting(
     eind = verschuif(einddatum, dagen, reden="opschorting").einddatum
     assert KALENDER.is_werkdag(eind)
     assert eind >= einddatum + timedelta(days=dagen)
+
+
+def test_termijn_buiten_de_kalender_geeft_een_nederlandse_melding():
+    with pytest.raises(ValueError, match="buiten de kalender"):
+        bereken(date(9999, 12, 30), "5 maanden")
+    with pytest.raises(ValueError, match="buiten de kalender"):
+        bereken(date(1, 1, 2), "2 dagen", terugrekenen=True)
+    with pytest.raises(ValueError, match="buiten de kalender"):
+        verschuif(date(9999, 12, 30), 5, reden="opschorting")
