@@ -75,7 +75,13 @@ def rond_af(traject, wie: Actoren, naar: str | None = None, rol: str | None = No
     """Fulfils the current step and advances (to ``naar`` when given)."""
     vervul(traject, wie)
     stap = traject.stap
+    overgangen = traject.route.overgangen(stap.id)
+    overgang = next((o for o in overgangen if o.naar == naar), None) if naar else None
     if rol is None:
-        overgang = next((o for o in traject.route.overgangen(stap.id) if o.naar == naar), None)
         rol = (overgang.rol if overgang and overgang.rol else None) or stap.rol
+    if overgang is None and naar is None:
+        overgang = next((o for o in overgangen if (o.rol or stap.rol) == rol), None)
+    for voorwaarde in overgang.voorwaarden if overgang else ():
+        if voorwaarde.soort == "akkoord":  # the person agrees; a "no" is tested explicitly
+            akkoord(traject, voorwaarde.waarde["document"], voorwaarde.waarde["rol"], wie)
     return engine.advance(traject, door=wie[rol], rol=rol, naar=naar)
