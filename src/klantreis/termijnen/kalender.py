@@ -154,7 +154,9 @@ class Duur:
                 f"Het aantal van een duur moet een geheel getal zijn, niet {self.aantal!r}."
             )
         if self.aantal < 1:
-            raise ValueError(f"Een termijn duurt ten minste 1 dag of eenheid, niet {self.aantal}.")
+            raise ValueError(
+                f"Het aantal van een termijn moet ten minste 1 zijn, niet {self.aantal}."
+            )
         if not isinstance(self.eenheid, Eenheid):
             try:
                 object.__setattr__(self, "eenheid", Eenheid(str(self.eenheid).strip().lower()))
