@@ -1,5 +1,5 @@
-"""klantreis: de klantreis in het sociaal domein (Wmo en Jeugdwet)."""
+"""klantreis: de klantreis in het sociaal domein (Wmo en Jeugdwet).
 
-from .celery import app as celery_app
-
-__all__ = ["celery_app"]
+Importing this package imports nothing else, so the pure modules (``klantreis.istandaarden``,
+``klantreis.termijnen.kalender``) stay free of Django. The Celery app is registered when
+Django starts (``berichten.apps``)."""
