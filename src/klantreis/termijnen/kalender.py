@@ -403,14 +403,7 @@ class Kalender:
             return Berekening(eind, tuple(uitleg))
 
         # Art. 1: eindigt de termijn op een niet-werkdag, dan de eerstvolgende werkdag.
-        na_art1 = self.volgende_werkdag(eind)
-        if na_art1 != eind:
-            uitleg.append(
-                f"Einddatum valt op {self._waarom_vrij(eind)}: verschoven naar "
-                f"{datum_lang(na_art1)} (Atw art. 1)."
-            )
-        else:
-            uitleg.append(f"{_hoofdletter(datum_lang(eind))} is een werkdag (Atw art. 1).")
+        na_art1 = self._pas_art1_toe(eind, uitleg)
 
         # Art. 2: een termijn van ten minste drie dagen bevat ten minste twee werkdagen.
         eind = na_art1
@@ -504,6 +497,25 @@ class Kalender:
             return f"een feestdag ({vrij.naam}, {vrij.bron})"
         return f"een {WEEKDAGEN[d.weekday()]}"
 
+    def _pas_art1_toe(self, eind: date, uitleg: list[str]) -> date:
+        """Atw art. 1: a term ending on a non-working day ends on the next working day. The
+        explanation names every day passed over, so "dinsdag" after "zondag" is explained."""
+        na_art1 = self.volgende_werkdag(eind)
+        if na_art1 == eind:
+            uitleg.append(f"{_hoofdletter(datum_lang(eind))} is een werkdag (Atw art. 1).")
+            return eind
+        tussen = []
+        d = eind + timedelta(days=1)
+        while d < na_art1:
+            tussen.append(self._waarom_vrij(d))
+            d += timedelta(days=1)
+        ook = f"; ook {', '.join(tussen)} is geen werkdag" if tussen else ""
+        uitleg.append(
+            f"Einddatum valt op {self._waarom_vrij(eind)}{ook}: verschoven naar "
+            f"{datum_lang(na_art1)} (Atw art. 1)."
+        )
+        return na_art1
+
     def _waarom_vrij(self, d: date) -> str:
         vrij = self.feestdag(d)
         if vrij is None:
@@ -544,13 +556,7 @@ class Kalender:
                 f"(op verzoek van de aanroeper): de einddatum blijft {datum_lang(nieuw)}."
             )
             return Berekening(nieuw, tuple(uitleg))
-        if na_art1 != nieuw:
-            uitleg.append(
-                f"Einddatum valt op {self._waarom_vrij(nieuw)}: verschoven naar "
-                f"{datum_lang(na_art1)} (Atw art. 1)."
-            )
-        else:
-            uitleg.append(f"{_hoofdletter(datum_lang(nieuw))} is een werkdag (Atw art. 1).")
+        na_art1 = self._pas_art1_toe(nieuw, uitleg)
         return Berekening(na_art1, tuple(uitleg))
 
 
