@@ -1,0 +1,54 @@
+"""The demo tenant: every step of every route has a traject, some termijnen are overdue,
+BSNs are test BSNs, and loading twice adds nothing."""
+
+import pytest
+from django.core.management import call_command
+
+from klantreis.clients.bsn import is_valid_bsn
+from klantreis.clients.models import Client
+from klantreis.demo.laden import laad_demo
+from klantreis.organisaties.models import Aanbieder, Gemeente
+from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
+from klantreis.termijnen.models import Termijn
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_heeft_elke_stap_van_elke_route_en_is_idempotent():
+    eerste = laad_demo()
+    assert eerste.nieuw
+    assert set(Gemeente.objects.values_list("code", flat=True)) == {
+        "0797",
+        "0197",
+        "1859",
+        "1876",
+        "0222",
+        "1955",
+        "1586",
+        "1509",
+        "0294",
+    }
+    assert Aanbieder.objects.count() >= 12
+    for rv in RouteVersie.objects.all():
+        stappen = set(
+            Traject.objects.filter(route_versie=rv, status=TrajectStatus.ACTIEF).values_list(
+                "huidige_stap", flat=True
+            )
+        )
+        assert stappen == {s.id for s in rv.route.stappen}, rv.route_id
+        assert Traject.objects.filter(route_versie=rv, status=TrajectStatus.AFGESLOTEN).exists()
+    assert Termijn.objects.verlopen().exists()
+    assert all(
+        bsn.startswith("9999") and is_valid_bsn(bsn)
+        for bsn in Client.objects.values_list("bsn", flat=True)
+    )
+    aantal = Traject.objects.count()
+    tweede = laad_demo()
+    assert not tweede.nieuw
+    assert Traject.objects.count() == aantal
+
+
+def test_demo_weigert_zonder_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(Exception, match="alleen met DEBUG aan"):
+        call_command("demo")
