@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from klantreis.accounts.models import Rol
+from klantreis.termijnen import services as termijnen
 
 from .inhoud import fouten_in_inhoud
 from .models import Akkoord, Document, DocumentSoort, DocumentStatus, DocumentVersie
@@ -99,6 +100,9 @@ def vaststellen(document: Document, *, door, rol: str) -> Document:
         raise DocumentFout(
             "Iemand anders heeft dit document intussen gewijzigd; laad het opnieuw."
         ) from exc
+    termijnen.bij_document(
+        document.traject, document.soort, document.laatste_versie.inhoud, timezone.localdate()
+    )
     return document
 
 

@@ -50,6 +50,8 @@ class Moment:
     stap: str | None = None
     moment: str | None = None  # "begin" | "einde"
     bericht: str | None = None
+    document: str | None = None
+    veld: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class TermijnDefinitie:
     wetten: tuple[str, ...] = ()
     bron: str = ""
     atw: bool = True
+    terugrekenen: bool = False
     signaal: str = "overschrijding"
 
 
@@ -107,7 +110,13 @@ class RouteDefinitie:
     @classmethod
     def from_dict(cls, data: dict) -> RouteDefinitie:
         def moment(d: dict) -> Moment:
-            return Moment(stap=d.get("stap"), moment=d.get("moment"), bericht=d.get("bericht"))
+            return Moment(
+                stap=d.get("stap"),
+                moment=d.get("moment"),
+                bericht=d.get("bericht"),
+                document=d.get("document"),
+                veld=d.get("veld"),
+            )
 
         def voorwaarden(items) -> tuple[Voorwaarde, ...]:
             return tuple(Voorwaarde.from_dict(v) for v in items or ())
@@ -147,6 +156,7 @@ class RouteDefinitie:
                 wetten=tuple(t.get("wetten", ())),
                 bron=t.get("bron", ""),
                 atw=t.get("atw", True),
+                terugrekenen=t.get("terugrekenen", False),
                 signaal=t.get("signaal", "overschrijding"),
             )
             for t in data.get("termijnen", ())

@@ -28,7 +28,9 @@ def _duur_voor(traject, definitie) -> tuple[str, list[str]]:
 
 def maak_termijn(traject, definitie, startdatum: date, *, kalender: Kalender | None = None):
     duur, uitleg = _duur_voor(traject, definitie)
-    berekening = (kalender or Kalender()).bereken(startdatum, duur, atw=definitie.atw)
+    berekening = (kalender or Kalender()).bereken(
+        startdatum, duur, atw=definitie.atw, terugrekenen=definitie.terugrekenen
+    )
     return Termijn.objects.create(
         traject=traject,
         sleutel=definitie.sleutel,
@@ -67,6 +69,33 @@ def bij_stap(traject, stap_id: str, moment: str, op: date) -> None:
             and definitie.sleutel not in lopend
         ):
             maak_termijn(traject, definitie, op)
+
+
+def datum_uit_inhoud(inhoud: dict, veld: str) -> date | None:
+    """The date a route names in a document: ``"einddatum"`` or ``"producten[].einddatum"``
+    (then the latest of the list counts)."""
+    if "[]." in veld:
+        lijst, sleutel = veld.split("[].", 1)
+        waarden = [item.get(sleutel) for item in inhoud.get(lijst, []) if isinstance(item, dict)]
+    else:
+        waarden = [inhoud.get(veld)]
+    datums = [date.fromisoformat(w) for w in waarden if isinstance(w, str) and w]
+    return max(datums, default=None)
+
+
+def bij_document(traject, soort: str, inhoud: dict, op: date) -> None:
+    """A document was fixed: (re)start the termijnen that count from a date in it, e.g. the
+    follow-up request 8 weeks before the end of the beschikking (Heusden stap 10). A new
+    version with another date replaces the open termijn, and says so."""
+    for definitie in traject.route.termijnen:
+        if definitie.start.document != soort or not _past(definitie, traject):
+            continue
+        datum = datum_uit_inhoud(inhoud, definitie.start.veld)
+        lopend = Termijn.objects.lopend().filter(traject=traject, sleutel=definitie.sleutel)
+        if datum is None or lopend.filter(startdatum=datum).exists():
+            continue
+        laat_vervallen(lopend, f"Vervallen op {op:%d-%m-%Y}: een nieuwe versie van het document.")
+        maak_termijn(traject, definitie, datum)
 
 
 def laat_vervallen(termijnen, reden: str) -> None:

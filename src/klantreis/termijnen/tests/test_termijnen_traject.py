@@ -103,3 +103,38 @@ def test_afsluiten_laat_lopende_termijnen_vervallen(doetinchem):
     termijn = traject.termijnen.get(sleutel="gi-afstemming")
     assert termijn.status == TermijnStatus.VERVALLEN
     assert "afgesloten" in termijn.uitleg[-1]
+
+
+def test_verlenging_8_weken_voor_einde_beschikking_teruggerekend(heusden):
+    from klantreis.demo.voorbeelden import inhoud
+    from klantreis.documenten import services as documenten
+
+    wie = actoren(heusden)
+    traject = engine.start_traject(
+        client=ClientFactory(gemeente=heusden),
+        gemeente=heusden,
+        route_id="heusden-stappenplan",
+        door=wie[Rol.TOEGANG],
+        rol=Rol.TOEGANG,
+    )
+    beschikking = inhoud("beschikking")
+    beschikking["producten"][0]["einddatum"] = "2027-06-27"  # a Sunday
+    versie = documenten.schrijf_versie(
+        traject, "beschikking", beschikking, door=wie[Rol.BACKOFFICE], rol=Rol.BACKOFFICE
+    )
+    documenten.vaststellen(versie.document, door=wie[Rol.BACKOFFICE], rol=Rol.BACKOFFICE)
+    termijn = traject.termijnen.get(sleutel="verlenging-aanvragen")
+    assert termijn.startdatum == date(2027, 6, 27)
+    assert termijn.einddatum == date(2027, 5, 2)  # counted back: stays on Sunday
+    assert any("art. 1 lid 2" in regel for regel in termijn.uitleg)
+    # the beschikking is extended: the open termijn is replaced, the old one lapses
+    beschikking["producten"][0]["einddatum"] = "2027-12-31"
+    versie = documenten.schrijf_versie(
+        traject, "beschikking", beschikking, door=wie[Rol.BACKOFFICE], rol=Rol.BACKOFFICE
+    )
+    documenten.vaststellen(versie.document, door=wie[Rol.BACKOFFICE], rol=Rol.BACKOFFICE)
+    termijnen = traject.termijnen.filter(sleutel="verlenging-aanvragen").order_by("pk")
+    assert [(t.einddatum, t.status) for t in termijnen] == [
+        (date(2027, 5, 2), TermijnStatus.VERVALLEN),
+        (date(2027, 11, 5), TermijnStatus.OPEN),
+    ]
