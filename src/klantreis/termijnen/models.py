@@ -40,6 +40,9 @@ class Termijn(models.Model):
     voldaan_op = models.DateField(null=True, blank=True)
     vervallen = models.BooleanField(default=False)
     signaal = models.CharField(max_length=20, default="overschrijding")
+    gesignaleerd_op = models.DateTimeField(
+        null=True, blank=True, help_text="Wanneer de overschrijding is gemeld aan de eigenaar."
+    )
 
     objects = TermijnQuerySet.as_manager()
 

@@ -19,11 +19,11 @@ class Command(BaseCommand):
             "actie", nargs="?", choices=["lijst", "laden", "graph"], default="lijst"
         )
         parser.add_argument("route_id", nargs="?")
-        parser.add_argument("--json", action="store_true", help="Als JSON, één lijst.")
+        parser.add_argument("--json", action="store_true", dest="als_json", help="Als JSON.")
         parser.add_argument("--formaat", choices=["mermaid", "dot"], default="mermaid")
         parser.add_argument("--versie", type=int, help="Bij graph: een bepaalde versie.")
 
-    def handle(self, *args, actie, route_id, json: bool, formaat, versie, **options):
+    def handle(self, *args, actie, route_id, als_json: bool, formaat, versie, **options):
         try:
             versies = laad_routes()
         except RouteFout as exc:
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         if actie == "graph":
             self._graph(route_id, formaat, versie)
             return
-        self._lijst(versies, as_json=json)
+        self._lijst(versies, as_json=als_json)
 
     def _lijst(self, versies, *, as_json: bool):
         if as_json:
@@ -66,7 +66,7 @@ class Command(BaseCommand):
                 }
                 for rv in sorted(versies, key=lambda rv: (rv.route_id, rv.versie))
             ]
-            self.stdout.write(json_dumps(data))
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
         for rv in sorted(versies, key=lambda rv: (rv.route_id, rv.versie)):
             self.stdout.write(
@@ -86,7 +86,3 @@ class Command(BaseCommand):
             raise CommandError(f"Onbekende route {route_id!r}. Bekend: {bekend}.")
         tekenaar = graph.mermaid if formaat == "mermaid" else graph.dot
         self.stdout.write(tekenaar(rv.route), ending="")
-
-
-def json_dumps(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
