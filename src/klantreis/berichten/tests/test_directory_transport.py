@@ -1,0 +1,48 @@
+from pathlib import Path
+
+import pytest
+
+from klantreis.berichten.transports import OptieFout, Uitgaand, maak_transport
+
+
+def _bericht(**kw):
+    data = dict(
+        inhoud=b"<Bericht/>",
+        bestandsnaam="WMO301_1.xml",
+        functie="WMO301",
+        afzender="0797",
+        ontvanger="41000011",
+        identificatie="1",
+    )
+    data.update(kw)
+    return Uitgaand(**data)
+
+
+def test_verzenden_en_ophalen_via_de_mappen(tmp_path: Path):
+    gemeente = maak_transport("directory", {"map": tmp_path, "partij": "0797"})
+    aanbieder = maak_transport("directory", {"map": tmp_path, "partij": "41000011"})
+    kenmerk = gemeente.verzend(_bericht())
+    assert kenmerk == "41000011/inbox/WMO301_1.xml"
+    assert (tmp_path / "0797" / "outbox" / "WMO301_1.xml").read_bytes() == b"<Bericht/>"
+    ontvangen = list(aanbieder.haal_op())
+    assert [(o.bestandsnaam, o.inhoud) for o in ontvangen] == [("WMO301_1.xml", b"<Bericht/>")]
+    # not acknowledged yet: a crash before storing delivers it again
+    assert len(list(aanbieder.haal_op())) == 1
+    aanbieder.bevestig(ontvangen[0])
+    assert list(aanbieder.haal_op()) == []
+    assert (tmp_path / "41000011" / "archief" / "WMO301_1.xml").exists()
+
+
+def test_zelfde_bestandsnaam_overschrijft_niets(tmp_path: Path):
+    gemeente = maak_transport("directory", {"map": tmp_path, "partij": "0797"})
+    gemeente.verzend(_bericht(inhoud=b"een"))
+    gemeente.verzend(_bericht(inhoud=b"twee"))
+    inbox = sorted(p.read_bytes() for p in (tmp_path / "41000011" / "inbox").iterdir())
+    assert inbox == [b"een", b"twee"]
+
+
+def test_ongeldige_opties_worden_geweigerd(tmp_path: Path):
+    with pytest.raises(OptieFout, match="gemeentecode"):
+        maak_transport("directory", {"map": tmp_path, "partij": "Heusden"})
+    with pytest.raises(OptieFout, match="Onbekend transport"):
+        maak_transport("postduif", {})
