@@ -126,12 +126,22 @@ def _stappen(traject: Traject) -> list[dict]:
     return uit
 
 
-def _acties(traject: Traject, user) -> list[engine.Actie]:
+def _acties(traject: Traject, user) -> dict:
+    """The engine's actions for this user, grouped for the page: moving on (advance, skip,
+    resume), regie (suspend, close) and the steps it can be returned to (one form)."""
     acties = engine.available_actions(traject, user)
     for actie in acties:
         actie.rolnaam = rolnaam(actie.rol)
         actie.reden_verplicht = actie.soort in ("skip", "return_to", "suspend", "close")
-    return acties
+    terug = [a for a in acties if a.soort == "return_to"]
+    for actie in terug:
+        actie.stapnaam = traject.route.stap(actie.naar).naam
+    return {
+        "vooruit": [a for a in acties if a.soort in ("advance", "skip", "resume")],
+        "regie": [a for a in acties if a.soort in ("suspend", "close")],
+        "terug": terug,
+        "aantal": len(acties),
+    }
 
 
 def _aanbieder_keuze(traject: Traject, rollen: list[str]):

@@ -145,7 +145,7 @@ def test_consulent_sluit_traject_af(client, traject, consulent):
 def test_consulent_zet_traject_terug_naar_eerdere_stap(client, traject, consulent):
     rond_af(traject, traject.wie)
     client.force_login(consulent)
-    assert "Terug naar stap 1" in _pagina(client, traject)
+    assert '<option value="1">Stap 1: Integrale vraaganalyse (IVA)' in _pagina(client, traject)
     _actie(client, traject, soort="return_to", naar="1", rol="toegang", reden="IVA onvolledig")
     traject.refresh_from_db()
     assert traject.huidige_stap == "1"
