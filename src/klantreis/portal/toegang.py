@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from klantreis.accounts.models import Rol
+from klantreis.clients.models import mag_delen
+from klantreis.documenten.services import schrijvende_rollen
 from klantreis.organisaties.models import Gemeente
 from klantreis.routes.models import Traject
 
@@ -55,3 +57,15 @@ def rollen_in(traject: Traject, user) -> list[str]:
         if not toegestaan:
             rollen.discard(Rol.AANBIEDER)
     return [r for r in Rol.values if r in rollen]
+
+
+def deelbaar(traject: Traject, rollen: list[str], soort: str) -> bool:
+    """May this user read documents of this soort? Everyone but a provider's staff may; a
+    provider's staff only the kinds their role writes (the ondersteuningsplan, the zorgplan)
+    or those the client consented to share with the traject's provider (Heusden stap 3:
+    nothing is shared without consent)."""
+    if set(rollen) != {Rol.AANBIEDER}:
+        return True
+    if Rol.AANBIEDER in schrijvende_rollen(traject, soort):
+        return True
+    return traject.aanbieder is not None and mag_delen(traject.client, traject.aanbieder, soort)

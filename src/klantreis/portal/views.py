@@ -26,7 +26,7 @@ from klantreis.termijnen.models import TermijnStatus
 
 from .forms import AanbiederForm, ActieForm, AkkoordForm, FilterForm, NieuwTrajectForm
 from .schemaform import InhoudForm, label_van
-from .toegang import gemeenten_van, rollen_in, zichtbare_trajecten
+from .toegang import deelbaar, gemeenten_van, rollen_in, zichtbare_trajecten
 
 PER_PAGINA = 25
 
@@ -194,6 +194,8 @@ def traject(request, pk: int):
             "versies__gemaakt_door", "versies__akkoorden__door"
         ).order_by("aangemaakt_op", "pk")
     )
+    niet_gedeeld = [d for d in docs if not deelbaar(traject, rollen, d.soort)]
+    docs = [d for d in docs if d not in niet_gedeeld]
     akkoord_rollen = _akkoord_rollen(traject, rollen)
     for document in docs:
         document.alle_versies = list(document.versies.all())
@@ -229,6 +231,7 @@ def traject(request, pk: int):
             else [],
             "termijnen": termijnen,
             "documenten": docs,
+            "niet_gedeeld": sorted({d.get_soort_display() for d in niet_gedeeld}),
             "gebeurtenissen": gebeurtenissen,
             "acties": _acties(traject, request.user),
             "aanbieder_form": _aanbieder_keuze(traject, rollen),
@@ -346,13 +349,14 @@ def document(request, pk: int, soort: str):
         .order_by("-aangemaakt_op", "-pk")
         .first()
     )
+    if rol is None:
+        messages.error(request, "U mag dit document niet schrijven.")
+        return redirect("portal:traject", pk=traject.pk)
     laatste = bestaand.laatste_versie if bestaand else None
     vorige = laatste.inhoud if laatste else None
     if request.method == "POST":
         form = InhoudForm(soort, request.POST, vorige=vorige)
-        if rol is None:
-            messages.error(request, "U mag dit document niet schrijven.")
-        elif form.is_valid():
+        if form.is_valid():
             try:
                 versie = documenten.schrijf_versie(
                     traject, soort, form.inhoud(), door=request.user, rol=rol
@@ -386,7 +390,7 @@ def document(request, pk: int, soort: str):
             "groepen": form.getekende_groepen(),
             "laatste": laatste,
             "document": bestaand,
-            "rol": rolnaam(rol) if rol else None,
+            "rol": rolnaam(rol),
         },
         status=200,
     )

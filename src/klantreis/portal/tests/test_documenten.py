@@ -107,8 +107,10 @@ def test_zorgaanbieder_mag_de_iva_niet_schrijven(client, heusden, traject):
     for _ in range(3):
         rond_af(traject, traject.wie)
     client.force_login(traject.wie[Rol.AANBIEDER])
-    response = client.post(_url(traject, "iva"), {"samenvatting": "x"})
+    response = client.post(_url(traject, "iva"), {"samenvatting": "x"}, follow=True)
     assert "U mag dit document niet schrijven." in response.content.decode()
+    response = client.get(_url(traject, "iva"), follow=True)  # no prefill from the IVA either
+    assert "Overzicht over post en huishouden" not in response.content.decode()
     assert not traject.documenten.filter(soort="iva", versies__inhoud__samenvatting="x").exists()
 
 
@@ -158,3 +160,26 @@ def test_akkoord_namens_de_client_wordt_vastgelegd(client, traject, consulent):
     assert akkoord.toelichting == "Te weinig"
     html = client.get(reverse("portal:traject", args=[traject.pk])).content.decode()
     assert '<span class="nee">Niet akkoord</span>' in html
+
+
+def test_aanbieder_ziet_alleen_documenten_waarvoor_de_client_toestemming_gaf(client, traject):
+    from klantreis.clients.models import Toestemming
+    from klantreis.tests.lopen import rond_af
+
+    for _ in range(4):  # IVA, IPA, keuze aanbieder, ondersteuningsplan (by the provider)
+        rond_af(traject, traject.wie)
+    client.force_login(traject.wie[Rol.AANBIEDER])
+    pagina = reverse("portal:traject", args=[traject.pk])
+    html = client.get(pagina).content.decode()
+    assert "<h3>Ondersteuningsplan" in html  # its own document
+    assert "<h3>Integrale vraaganalyse (IVA)" not in html
+    assert "geen toestemming voor gaf: Integraal plan van aanpak (IPA), Integrale" in html
+    Toestemming.objects.create(
+        client=traject.client, aanbieder=traject.aanbieder, document_soort="iva"
+    )
+    html = client.get(pagina).content.decode()
+    assert "<h3>Integrale vraaganalyse (IVA)" in html
+    assert "<h3>Integraal plan van aanpak (IPA)" not in html
+    client.force_login(traject.wie[Rol.TOEGANG])  # the gemeente sees every document
+    html = client.get(pagina).content.decode()
+    assert "<h3>Integraal plan van aanpak (IPA)" in html
