@@ -38,6 +38,18 @@ def label_van(sleutel: str) -> str:
     return tekst[:1].upper() + tekst[1:]
 
 
+def leesbaar(schema: dict, waarde):
+    """Content for reading: keys as labels, enum values in words, nested as it was."""
+    if "enum" in schema and isinstance(waarde, str):
+        return label_van(waarde)
+    if isinstance(waarde, dict):
+        eigenschappen = schema.get("properties", {})
+        return {label_van(k): leesbaar(eigenschappen.get(k, {}), v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [leesbaar(schema.get("items", {}), w) for w in waarde]
+    return waarde
+
+
 def _is_datum(schema: dict) -> bool:
     return schema.get("format") == "date"
 

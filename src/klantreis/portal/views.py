@@ -25,7 +25,7 @@ from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
 from klantreis.termijnen.models import TermijnStatus
 
 from .forms import AanbiederForm, ActieForm, AkkoordForm, FilterForm, NieuwTrajectForm
-from .schemaform import InhoudForm, label_van
+from .schemaform import InhoudForm, leesbaar
 from .toegang import deelbaar, gemeenten_van, rollen_in, zichtbare_trajecten
 
 PER_PAGINA = 25
@@ -98,7 +98,7 @@ def trajecten(request):
             "pagina": pagina,
             "filters": filters,
             "querystring": querystring.urlencode(),
-            "kan_starten": bool(_startbare_gemeenten(request.user)),
+            "kan_starten": bool(startbare_gemeenten(request.user)),
         },
     )
 
@@ -201,7 +201,7 @@ def traject(request, pk: int):
         document.alle_versies = list(document.versies.all())
         for versie in document.alle_versies:
             versie.rolnaam = rolnaam(versie.rol)
-            versie.velden = [(label_van(k), v) for k, v in versie.inhoud.items()]
+            versie.velden = list(leesbaar(SCHEMAS.get(document.soort, {}), versie.inhoud).items())
             for akkoord in versie.akkoorden.all():
                 akkoord.rolnaam = rolnaam(akkoord.rol)
         document.mag_schrijven = (
@@ -479,13 +479,13 @@ def _startbare_routes(user, gemeente) -> list[RouteVersie]:
     ]
 
 
-def _startbare_gemeenten(user):
+def startbare_gemeenten(user):
     return [g for g in gemeenten_van(user) if _startbare_routes(user, g)]
 
 
 @login_required
 def nieuw_traject(request):
-    gemeenten = _startbare_gemeenten(request.user)
+    gemeenten = startbare_gemeenten(request.user)
     if not gemeenten:
         messages.error(request, "U heeft geen rol waarmee u een traject kunt starten.")
         return redirect("portal:trajecten")

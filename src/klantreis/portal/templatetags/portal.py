@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html, format_html_join
 
 from klantreis.accounts.models import Rol
 
@@ -28,12 +29,8 @@ def gebruikersrollen(user) -> str:
 
 @register.filter
 def toon_waarde(waarde):
-    """A document value for reading: yes/no, lists as lists, rows of objects as lists of
-    "label: value" pairs (all escaped)."""
-    from django.utils.html import format_html, format_html_join
-
-    from klantreis.portal.schemaform import label_van
-
+    """A document value (see ``schemaform.leesbaar``) for reading: yes/no, lists as lists,
+    groups as "label: value" lists; everything escaped."""
     if waarde is True:
         return "ja"
     if waarde is False:
@@ -42,7 +39,7 @@ def toon_waarde(waarde):
         return format_html(
             "<ul>{}</ul>",
             format_html_join(
-                "", "<li>{}: {}</li>", ((label_van(k), toon_waarde(v)) for k, v in waarde.items())
+                "", "<li>{}: {}</li>", ((k, toon_waarde(v)) for k, v in waarde.items())
             ),
         )
     if isinstance(waarde, list):
@@ -50,3 +47,11 @@ def toon_waarde(waarde):
             "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((toon_waarde(w),) for w in waarde))
         )
     return str(waarde)
+
+
+@register.simple_tag
+def kan_starten(user) -> bool:
+    """Whether the user holds a role that can open a traject in some gemeente."""
+    from klantreis.portal.views import startbare_gemeenten
+
+    return bool(startbare_gemeenten(user))

@@ -14,6 +14,7 @@ URL = reverse("portal:nieuw_traject")
 
 def test_consulent_start_traject_voor_nieuwe_client(client, heusden, consulent):
     client.force_login(consulent)
+    assert 'href="/trajecten/nieuw/"' in client.get(reverse("portal:trajecten")).content.decode()
     formulier = client.get(URL).content.decode()
     assert '<option value="heusden-stappenplan">Heusden — één stappenplan Wmo</option>' in formulier
     assert "achterhoek-route-1" not in formulier  # not a route of Heusden
@@ -85,5 +86,6 @@ def test_route_voor_andere_wet_wordt_geweigerd_zonder_nieuwe_client(client, heus
 
 def test_backoffice_van_heusden_kan_geen_traject_starten(client, traject):
     client.force_login(traject.wie["backoffice"])
+    assert "Nieuw traject" not in client.get(reverse("portal:trajecten")).content.decode()
     response = client.get(URL, follow=True)
     assert "U heeft geen rol waarmee u een traject kunt starten." in response.content.decode()

@@ -47,6 +47,7 @@ def test_trajectpagina_toont_stappen_termijnen_documenten_en_historie(client, tr
     assert "Integrale vraaganalyse (IVA)" in html
     assert "Versie 1" in html
     assert "Vastgesteld" in html
+    assert "<li>Leefdomein: Activiteiten dagelijks leven</li>" in html  # enum value in words
     # history: who, role, from → to
     assert "Traject gestart" in html
     assert "Stap voltooid" in html
