@@ -19,7 +19,7 @@ from klantreis.clients.models import Client
 from klantreis.documenten import services as documenten
 from klantreis.documenten.inhoud import SCHEMAS
 from klantreis.documenten.models import Document, DocumentSoort, DocumentStatus
-from klantreis.organisaties.models import Aanbieder
+from klantreis.organisaties.models import Aanbieder, Gemeente
 from klantreis.routes import engine
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
 from klantreis.termijnen.models import TermijnStatus
@@ -63,9 +63,8 @@ def trajecten(request):
     # one entry per route id (a gemeente variant filters with its base)
     routekeuzes = list(dict((rid, naam) for rid, naam in reversed(routes)).items())
     routekeuzes.sort(key=lambda r: r[1])
-    filters = FilterForm(
-        request.GET or None, gemeenten=gemeenten_van(request.user), routes=routekeuzes
-    )
+    gemeenten = Gemeente.objects.filter(pk__in=basis.values("gemeente")).order_by("naam")
+    filters = FilterForm(request.GET or None, gemeenten=gemeenten, routes=routekeuzes)
     qs = basis.select_related("client", "gemeente", "route_versie", "aanbieder").annotate(
         volgende_termijn=Min("termijnen__einddatum", filter=lopend)
     )
@@ -211,7 +210,10 @@ def traject(request, pk: int):
         )
         document.akkoord_form = (
             AkkoordForm(rollen=akkoord_rollen, prefix=f"doc{document.pk}")
-            if akkoord_rollen and document.alle_versies and document.status != "vervallen"
+            if akkoord_rollen
+            and document.alle_versies
+            and document.status != DocumentStatus.VERVALLEN
+            and traject.status != TrajectStatus.AFGESLOTEN
             else None
         )
     gebeurtenissen = list(traject.gebeurtenissen.select_related("door").order_by("op", "pk"))
@@ -351,6 +353,9 @@ def document(request, pk: int, soort: str):
     )
     if rol is None:
         messages.error(request, "U mag dit document niet schrijven.")
+        return redirect("portal:traject", pk=traject.pk)
+    if traject.status == TrajectStatus.AFGESLOTEN:
+        messages.error(request, "Dit traject is afgesloten; de documenten liggen vast.")
         return redirect("portal:traject", pk=traject.pk)
     laatste = bestaand.laatste_versie if bestaand else None
     vorige = laatste.inhoud if laatste else None

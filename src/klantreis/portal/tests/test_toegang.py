@@ -89,7 +89,11 @@ def test_zorgaanbieder_ziet_alleen_trajecten_van_de_eigen_aanbieder(
     assert "Daan Smit" in html
     assert "Fenna Mulder" not in html
     assert client.get(reverse("portal:traject", args=[eigen.pk])).status_code == 200
-    assert client.get(reverse("portal:traject", args=[ander.pk])).status_code == 404
+    response = client.get(reverse("portal:traject", args=[ander.pk]))
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet, of u heeft geen toegang tot dit traject." in (
+        response.content.decode()
+    )
     document_url = reverse("portal:document", args=[ander.pk, "ondersteuningsplan"])
     assert client.get(document_url).status_code == 404
 

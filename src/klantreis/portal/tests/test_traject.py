@@ -141,6 +141,8 @@ def test_consulent_sluit_traject_af(client, traject, consulent):
     traject.refresh_from_db()
     assert traject.status == TrajectStatus.AFGESLOTEN
     assert "U kunt nu niets aan dit traject veranderen." in _pagina(client, traject)
+    response = client.get(reverse("portal:document", args=[traject.pk, "iva"]), follow=True)
+    assert "Dit traject is afgesloten; de documenten liggen vast." in response.content.decode()
 
 
 def test_consulent_zet_traject_terug_naar_eerdere_stap(client, traject, consulent):
