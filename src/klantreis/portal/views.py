@@ -36,13 +36,23 @@ def rolnaam(rol: str) -> str:
 
 
 def _traject_of_404(request, pk: int) -> Traject:
-    traject = get_object_or_404(
+    return get_object_or_404(
         zichtbare_trajecten(request.user).select_related(
             "client", "gemeente", "route_versie", "eigenaar", "aanbieder"
         ),
         pk=pk,
     )
-    return traject
+
+
+def _routekeuzes(trajecten) -> list[tuple[str, str]]:
+    """One choice per route among these trajects; a gemeente variant is filed under its base
+    route (and named after it when the base is among them)."""
+    keuzes: dict[str, str] = {}
+    for rv in RouteVersie.objects.filter(pk__in=trajecten.values("route_versie")):
+        sleutel = rv.basis_route_id or rv.route_id
+        if sleutel not in keuzes or not rv.basis_route_id:
+            keuzes[sleutel] = rv.naam
+    return sorted(keuzes.items(), key=lambda keuze: keuze[1])
 
 
 # --- the list ---------------------------------------------------------------------------------
@@ -53,18 +63,8 @@ def trajecten(request):
     vandaag = timezone.localdate()
     lopend = Q(termijnen__voldaan_op__isnull=True, termijnen__vervallen=False)
     basis = zichtbare_trajecten(request.user)
-    routes = sorted(
-        {
-            (rv.basis_route_id or rv.route_id, rv.naam)
-            for rv in RouteVersie.objects.filter(pk__in=basis.values("route_versie"))
-        },
-        key=lambda r: r[1],
-    )
-    # one entry per route id (a gemeente variant filters with its base)
-    routekeuzes = list(dict((rid, naam) for rid, naam in reversed(routes)).items())
-    routekeuzes.sort(key=lambda r: r[1])
     gemeenten = Gemeente.objects.filter(pk__in=basis.values("gemeente")).order_by("naam")
-    filters = FilterForm(request.GET or None, gemeenten=gemeenten, routes=routekeuzes)
+    filters = FilterForm(request.GET or None, gemeenten=gemeenten, routes=_routekeuzes(basis))
     qs = basis.select_related("client", "gemeente", "route_versie", "aanbieder").annotate(
         volgende_termijn=Min("termijnen__einddatum", filter=lopend)
     )
@@ -397,7 +397,6 @@ def document(request, pk: int, soort: str):
             "document": bestaand,
             "rol": rolnaam(rol),
         },
-        status=200,
     )
 
 

@@ -196,3 +196,27 @@ def test_lijst_zet_verlopen_termijn_bovenaan_en_filtert(client, heusden, traject
     html = client.get(reverse("portal:trajecten"), {"status": "afgesloten"}).content.decode()
     assert "Kees Verlopen" not in html
     assert oud.termijnen.verlopen().exists()
+
+
+def test_lijst_filtert_op_gemeente_en_route_en_pagineert(
+    client, heusden, doetinchem, traject, monkeypatch
+):
+    from klantreis.accounts.models import Roltoewijzing
+    from klantreis.portal import views
+
+    elders = start(doetinchem, "achterhoek-route-1", voornamen="Gerrit", achternaam="Wissink")
+    regionaal = traject.wie[Rol.TOEGANG]
+    Roltoewijzing.objects.create(user=regionaal, rol=Rol.TOEGANG, gemeente=doetinchem)
+    client.force_login(regionaal)
+    url = reverse("portal:trajecten")
+    html = client.get(url).content.decode()
+    assert "Anna Bakker" in html and "Gerrit Wissink" in html
+    html = client.get(url, {"gemeente": doetinchem.pk}).content.decode()
+    assert "Gerrit Wissink" in html and "Anna Bakker" not in html
+    html = client.get(url, {"route": "heusden-stappenplan"}).content.decode()
+    assert "Anna Bakker" in html and "Gerrit Wissink" not in html
+    assert elders.route_versie.naam in html  # offered as a route choice
+    monkeypatch.setattr(views, "PER_PAGINA", 1)
+    html = client.get(url, {"status": "actief"}).content.decode()
+    assert "Pagina 1 van 2" in html
+    assert 'href="?status=actief&amp;pagina=2"' in html
