@@ -604,16 +604,19 @@ def available_actions(traject: Traject, user, op: date | None = None) -> list[Ac
     if traject.status == TrajectStatus.OPGESCHORT:
         return [Actie("resume", "Hervatten", regie[0])] if regie else []
     stap = route.stap(traject.huidige_stap)
-    if stap.rol in rollen:
+    overgangen = route.overgangen(stap.id)
+    # a transition may name its own role (route 1 stap 8 → 8a by the provider): offer it to
+    # that role, as ``advance`` requires
+    eigen = [o for o in overgangen if _rol_van(stap, o) in rollen]
+    if eigen or (not overgangen and stap.rol in rollen):
         missend = ontbrekend(traject, stap, op)
-        overgangen = route.overgangen(stap.id)
-        for overgang in overgangen:
+        for overgang in eigen:
             doel = route.stap(overgang.naar)
             acties.append(
                 Actie(
                     "advance",
                     overgang.label or f"Naar stap {doel.id}: {doel.naam}",
-                    stap.rol,
+                    _rol_van(stap, overgang),
                     naar=overgang.naar,
                     bezwaren=missend + _overgang_bezwaren(traject, overgang, op),
                 )

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .models import Roltoewijzing, User
+
+
+class RoltoewijzingInline(admin.TabularInline):
+    model = Roltoewijzing
+    extra = 1
+    autocomplete_fields = ["gemeente", "aanbieder"]
+
+
+@admin.register(User)
+class KlantreisUserAdmin(UserAdmin):
+    """Users with their roles: what a user may do in klantreis comes from the roltoewijzingen."""
+
+    inlines = [RoltoewijzingInline]
+    list_display = ["username", "first_name", "last_name", "email", "rollen_kort", "is_active"]
+    list_filter = ["is_active", "is_staff", "roltoewijzingen__rol", "roltoewijzingen__gemeente"]
+
+    @admin.display(description="rollen")
+    def rollen_kort(self, obj):
+        return ", ".join(sorted({t.get_rol_display() for t in obj.roltoewijzingen.all()}))
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("roltoewijzingen")
+
+
+@admin.register(Roltoewijzing)
+class RoltoewijzingAdmin(admin.ModelAdmin):
+    list_display = ["user", "rol", "gemeente", "aanbieder"]
+    list_filter = ["rol", "gemeente"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "aanbieder__naam"]
+    autocomplete_fields = ["user", "gemeente", "aanbieder"]
