@@ -163,13 +163,67 @@ SCHEMAS: dict[str, dict] = {
 _validators = {soort: Draft202012Validator(schema) for soort, schema in SCHEMAS.items()}
 
 
+# Dutch spelling of keys and enum values that are written without diacritics in the schema.
+WOORDEN = {
+    "financien": "financiën",
+    "geinformeerd": "geïnformeerd",
+    "beeindigen": "beëindigen",
+    "coordinatie": "coördinatie",
+    "zin": "zorg in natura (ZIN)",
+    "pgb": "persoonsgebonden budget (pgb)",
+}
+
+
+def label_van(sleutel: str) -> str:
+    woorden = [WOORDEN.get(w, w) for w in sleutel.split("_")]
+    tekst = " ".join(woorden)
+    return tekst[:1].upper() + tekst[1:]
+
+
+def _melding(error) -> tuple[list, str]:
+    pad = list(error.absolute_path)
+    soort, waarde = error.validator, error.validator_value
+    if soort == "required":
+        ontbreekt = [p for p in waarde if p not in (error.instance or {})]
+        if ontbreekt:
+            return [*pad, ontbreekt[0]], "Dit veld is verplicht."
+        return pad, "Een verplicht veld ontbreekt."
+    if soort == "enum":
+        return pad, "Kies een van: " + ", ".join(label_van(str(w)).lower() for w in waarde) + "."
+    if soort == "minItems":
+        return pad, f"Vul er minstens {waarde} in." if waarde != 1 else "Vul er minstens één in."
+    if soort == "maxItems":
+        return pad, f"Vul er hoogstens {waarde} in."
+    if soort == "minimum":
+        return pad, f"De waarde moet minstens {waarde} zijn."
+    if soort == "maximum":
+        return pad, f"De waarde mag hoogstens {waarde} zijn."
+    if soort in ("pattern", "format"):
+        return pad, "Gebruik een datum in de vorm jjjj-mm-dd."
+    if soort == "type":
+        namen = {
+            "string": "tekst",
+            "integer": "een geheel getal",
+            "boolean": "ja of nee",
+            "array": "een lijst",
+            "object": "een groep velden",
+        }
+        return pad, f"Dit moet {namen.get(waarde, waarde)} zijn."
+    return pad, "Deze waarde is niet juist."
+
+
+def schemafouten(soort: str, inhoud: dict) -> list[tuple[list, str]]:
+    """(path, Dutch message) for every way the content breaks the soort's schema."""
+    validator = _validators[soort]
+    fouten = sorted(validator.iter_errors(inhoud), key=lambda e: [str(p) for p in e.path])
+    return [_melding(e) for e in fouten]
+
+
 def fouten_in_inhoud(soort: str, inhoud: dict) -> list[str]:
     """Dutch descriptions of what is wrong with this content; empty when it is valid."""
-    validator = _validators.get(soort)
-    if validator is None:
+    if soort not in _validators:
         return [f"Onbekende documentsoort: {soort}."]
-    fouten = []
-    for error in sorted(validator.iter_errors(inhoud), key=lambda e: list(e.path)):
-        pad = "/".join(str(p) for p in error.path) or "(document)"
-        fouten.append(f"{pad}: {error.message}")
-    return fouten
+    return [
+        f"{label_van(str(pad[-1])) if pad else 'Document'}: {melding}"
+        for pad, melding in schemafouten(soort, inhoud)
+    ]

@@ -36,13 +36,21 @@ def schrijvende_rollen(traject, soort: str) -> set[str]:
 
 
 def _controleer(door, rol: str, traject, toegestaan: set[str], wat: str) -> None:
+    if traject.status == "afgesloten":
+        raise DocumentFout("Dit traject is afgesloten; de documenten kunnen niet meer veranderen.")
     if rol not in toegestaan:
         namen = ", ".join(sorted(Rol(r).label.lower() for r in toegestaan))
         raise DocumentFout(f"{wat} is voor: {namen}.")
     if door is None:
         return
     if rol == Rol.AANBIEDER:
-        if traject.aanbieder is None or not door.heeft_rol(rol, aanbieder=traject.aanbieder):
+        # as in the engine: the provider's staff, or its hoofdaannemer's (Heusden stap 7)
+        aanbieders = (
+            [traject.aanbieder, *traject.aanbieder.hoofdaannemers.all()]
+            if traject.aanbieder
+            else []
+        )
+        if not any(door.heeft_rol(rol, aanbieder=a) for a in aanbieders):
             raise DocumentFout("U werkt niet voor de aanbieder van dit traject.")
     elif not door.heeft_rol(rol, gemeente=traject.gemeente):
         raise DocumentFout(f"U heeft de rol {Rol(rol).label.lower()} niet voor deze gemeente.")

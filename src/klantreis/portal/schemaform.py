@@ -13,29 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django import forms
-from jsonschema import Draft202012Validator
 
-from klantreis.documenten.inhoud import SCHEMAS
+from klantreis.documenten.inhoud import SCHEMAS, label_van, schemafouten
 
 SCHEIDING = "-"
 EXTRA_RIJEN = 2  # empty fieldsets offered after the filled ones
 MIN_RIJEN = 3
-
-# Dutch spelling of keys and enum values that are written without diacritics in the schema.
-WOORDEN = {
-    "financien": "financiën",
-    "geinformeerd": "geïnformeerd",
-    "beeindigen": "beëindigen",
-    "coordinatie": "coördinatie",
-    "zin": "zorg in natura (ZIN)",
-    "pgb": "persoonsgebonden budget (pgb)",
-}
-
-
-def label_van(sleutel: str) -> str:
-    woorden = [WOORDEN.get(w, w) for w in sleutel.split("_")]
-    tekst = " ".join(woorden)
-    return tekst[:1].upper() + tekst[1:]
 
 
 def leesbaar(schema: dict, waarde):
@@ -255,42 +238,3 @@ def _eerste(schema: dict) -> str:
 
 
 # --- JSON Schema errors in Dutch ---------------------------------------------------------------
-
-
-def _melding(error) -> tuple[list, str]:
-    pad = list(error.absolute_path)
-    soort, waarde = error.validator, error.validator_value
-    if soort == "required":
-        ontbreekt = [p for p in waarde if p not in (error.instance or {})]
-        if ontbreekt:
-            return [*pad, ontbreekt[0]], "Dit veld is verplicht."
-        return pad, "Een verplicht veld ontbreekt."
-    if soort == "enum":
-        return pad, "Kies een van: " + ", ".join(label_van(str(w)).lower() for w in waarde) + "."
-    if soort == "minItems":
-        return pad, f"Vul er minstens {waarde} in." if waarde != 1 else "Vul er minstens één in."
-    if soort == "maxItems":
-        return pad, f"Vul er hoogstens {waarde} in."
-    if soort == "minimum":
-        return pad, f"De waarde moet minstens {waarde} zijn."
-    if soort == "maximum":
-        return pad, f"De waarde mag hoogstens {waarde} zijn."
-    if soort in ("pattern", "format"):
-        return pad, "Gebruik een datum in de vorm jjjj-mm-dd."
-    if soort == "type":
-        namen = {
-            "string": "tekst",
-            "integer": "een geheel getal",
-            "boolean": "ja of nee",
-            "array": "een lijst",
-            "object": "een groep velden",
-        }
-        return pad, f"Dit moet {namen.get(waarde, waarde)} zijn."
-    return pad, "Deze waarde is niet juist."
-
-
-def schemafouten(soort: str, inhoud: dict) -> list[tuple[list, str]]:
-    """(path, Dutch message) for every way the content breaks the soort's schema."""
-    validator = Draft202012Validator(SCHEMAS[soort])
-    fouten = sorted(validator.iter_errors(inhoud), key=lambda e: [str(p) for p in e.path])
-    return [_melding(e) for e in fouten]

@@ -113,3 +113,56 @@ def test_akkoord_in_andermans_rol_wordt_geweigerd(traject):
             door=wie[Rol.BACKOFFICE],
             door_rol=Rol.TOEGANG,
         )
+
+
+def test_afgesloten_traject_weigert_nieuwe_versie_en_akkoord(traject):
+    wie = traject.wie
+    versie = services.schrijf_versie(
+        traject, "iva", inhoud("iva"), door=wie[Rol.TOEGANG], rol=Rol.TOEGANG
+    )
+    engine.close(traject, door=wie[Rol.TOEGANG], rol=Rol.TOEGANG, reden="Vraag ingetrokken")
+    with pytest.raises(services.DocumentFout, match="afgesloten"):
+        services.schrijf_versie(
+            traject, "iva", inhoud("iva"), door=wie[Rol.TOEGANG], rol=Rol.TOEGANG
+        )
+    with pytest.raises(services.DocumentFout, match="afgesloten"):
+        services.geef_akkoord(
+            versie.document,
+            rol=Rol.CLIENT,
+            akkoord=True,
+            door=wie[Rol.TOEGANG],
+            door_rol=Rol.TOEGANG,
+        )
+
+
+def test_hoofdaannemer_schrijft_voor_zijn_onderaannemer(traject):
+    from klantreis.tests.factories import AanbiederFactory
+
+    wie = traject.wie
+    hoofd = AanbiederFactory()
+    hoofd.onderaannemers.add(wie.aanbieder)
+    traject.aanbieder = wie.aanbieder
+    traject.save()
+    medewerker = user_met_rol(Rol.AANBIEDER, aanbieder=hoofd)
+    versie = services.schrijf_versie(
+        traject,
+        "ondersteuningsplan",
+        inhoud("ondersteuningsplan"),
+        door=medewerker,
+        rol=Rol.AANBIEDER,
+    )
+    assert versie.gemaakt_door == medewerker
+
+
+def test_ongeldige_inhoud_geeft_nederlandse_meldingen(traject):
+    wie = traject.wie
+    with pytest.raises(services.DocumentFout) as exc:
+        services.schrijf_versie(
+            traject,
+            "iva",
+            {"leefdomeinen": [{"leefdomein": "maan"}]},
+            door=wie[Rol.TOEGANG],
+            rol=Rol.TOEGANG,
+        )
+    assert "Zelfredzaamheid: Dit veld is verplicht." in str(exc.value)
+    assert "is not one of" not in str(exc.value)
