@@ -156,6 +156,8 @@ def build_retour(
             "Een bericht dat niet door de XSD-controle komt, krijgt geen retourbericht "
             "(de afzender krijgt een transportfout)."
         )
+    if result.message is not None and result.message is not heen and result.message == heen:
+        heen = result.message  # the faults refer to the objects of the checked message
     std = heen.standaard
     retour_code = RETOUR_VAN.get(heen.bericht)
     if retour_code is None:
