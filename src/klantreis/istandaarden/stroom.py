@@ -41,6 +41,7 @@ def iter_prestaties(data: bytes) -> Iterator[tuple[str, Prestatie323]]:
         events=("end",),
         tag=(bsn_tag, prestatie_tag),
         schema=xml_schema(s.standaard, "323"),
+        remove_blank_text=True,
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -53,7 +54,7 @@ def iter_prestaties(data: bytes) -> Iterator[tuple[str, Prestatie323]]:
                 continue
             try:
                 prestatie = _lees(el, prestatie_plan)
-            except (ValueError, KeyError, TypeError) as exc:
+            except (ValueError, KeyError, TypeError, AttributeError, StopIteration) as exc:
                 raise XsdFout(f"Een waarde kan niet worden omgezet: {exc}") from None
             el.clear()
             while el.getprevious() is not None:

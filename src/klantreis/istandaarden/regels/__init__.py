@@ -67,9 +67,12 @@ def regels_voor(bericht: str) -> list[Regel]:
 
 def controleer(message: Any) -> list[Fout]:
     """Run every level-2 rule of the message's type; returns the faults."""
+    from klantreis.istandaarden.regels._pad import gedeelde_prestaties
+
     fouten: list[Fout] = []
-    for r in regels_voor(type(message).bericht):
-        fouten.extend(r(message))
+    with gedeelde_prestaties(message):
+        for r in regels_voor(type(message).bericht):
+            fouten.extend(r(message))
     return fouten
 
 
