@@ -267,7 +267,10 @@ def herken(root: etree._Element) -> BerichtSoort:
     """Detect standard and message type from the root's namespace."""
     if not isinstance(root.tag, str):
         raise OnbekendBerichtFout("Het bestand bevat geen XML-element.")
-    qn = etree.QName(root)
+    try:
+        qn = etree.QName(root)
+    except ValueError:  # e.g. an undeclared prefix
+        raise OnbekendBerichtFout(f"Onbekend bericht: root-element {root.tag!r}.") from None
     s = soort_voor_namespace(qn.namespace)
     if s is None or qn.localname != "Bericht":
         raise OnbekendBerichtFout(
@@ -332,6 +335,15 @@ def lezer(p: Plan) -> Callable[[etree._Element, Any], Any]:
 MEMO_MAX = 4096
 
 
+_TEKST_NODES = etree.XPath("text()", smart_strings=False)
+
+
+def _tekst_met_pi(el: etree._Element) -> str:
+    """The text of a simple element that also holds a comment or processing instruction
+    (``<Bsn>1234<!-- x -->56789</Bsn>`` is valid): ``.text`` would stop at the comment."""
+    return "".join(_TEKST_NODES(el))
+
+
 def _is_memo_blad(p: Plan) -> bool:
     return 0 < len(p.velden) <= 3 and all(
         v.sub is None and not v.lijst and v.fixed is None and v.min_occurs == 1 for v in p.velden
@@ -341,10 +353,12 @@ def _is_memo_blad(p: Plan) -> bool:
 def _genereer_memo_lezer(p: Plan) -> Callable[[etree._Element, Any], Any]:
     env: dict[str, Any] = {"cls": p.cls, "NEW": object.__new__, "ELEMENT": etree.Element}
     env["CACHE"] = {}
+    env["TEKST"] = _tekst_met_pi
     env["MAX"] = MEMO_MAX
     namen = [f"a{i}" for i in range(len(p.velden))]
     body = ["    it = el.iterchildren(ELEMENT)"]
-    body += [f"    {n} = next(it).text" for n in namen]
+    for n in namen:
+        body += ["    x = next(it)", f"    {n} = x.text if not len(x) else TEKST(x)"]
     body += [
         f"    key = ({', '.join(namen)},)",
         "    o = CACHE.get(key)",
@@ -375,6 +389,8 @@ def _genereer_lezer(p: Plan) -> Callable[[etree._Element, Any], Any]:
         "ELEMENT": etree.Element,
         "tuple": tuple,
         "next": next,
+        "len": len,
+        "TEKST": _tekst_met_pi,
     }
     body = ["    it = el.iterchildren(ELEMENT)", "    c = next(it, None)"]
     zet = []
@@ -390,7 +406,7 @@ def _genereer_lezer(p: Plan) -> Callable[[etree._Element, Any], Any]:
             item = f"L{i}(x, None)"
         else:
             env[f"C{i}"] = v.conv
-            item = f"C{i}(x.text)"
+            item = f"C{i}(x.text if not len(x) else TEKST(x))"
         if v.item_tag is not None:  # wrapper element: a tuple of its children
             env[f"I{i}"] = v.item_tag
             body += [

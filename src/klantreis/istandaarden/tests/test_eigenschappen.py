@@ -74,3 +74,8 @@ def test_fuzz_lezer_geeft_alleen_eigen_fouten(data):
         assert ist.read(ist.write(msg)) == msg
     res = ist.check(data)  # never raises
     assert res.geldig == (not res.fouten)
+    try:
+        for _bsn, prestatie in ist.iter_prestaties(data):
+            assert isinstance(prestatie, ist.modellen.Prestatie323)
+    except ist.CodecError:
+        pass
