@@ -127,3 +127,38 @@ def test_325_alleen_afgewezen_prestaties_tr346():
     assert [c.value for c in p.retour_codes] == ["9346"]
     assert a.totaal_toegekend_bedrag.totaal_bedrag == 58500 - 24500
     assert a.totaal_ingediend_bedrag.totaal_bedrag == 58500
+
+
+def _doel(msg):
+    """The object a content fault points at: a product line, or the Antwoord."""
+    c = getattr(msg, "client", None)
+    if msg.bericht == "319":
+        return msg.antwoord, None
+    for veld in ("toegewezen_producten", "start_producten", "stop_producten",
+                 "aangevraagde_producten"):  # fmt: skip
+        if c is not None and getattr(c, veld, ()):
+            return getattr(c, veld)[0], veld
+    return c.verzoek.te_wijzigen_producten[0], "verzoek"
+
+
+@pytest.mark.parametrize("naam", ["JW301", "JW305", "WMO307", "WMO315", "WMO317", "JW319"])
+def test_inhoudelijke_fout_in_elke_retoursoort(naam):
+    msg = voorbeeld(naam)
+    doel, veld = _doel(msg)
+    res = ist.CheckResult(
+        msg.standaard, msg.bericht, False, ist.Niveau.HISTORIE,
+        (ist.Fout("TR999", "9019", "", "test", doel),), msg,
+    )  # fmt: skip
+    r = ist.build_retour(msg, res, identificatie="R9", dagtekening=DAG)
+    xml = ist.write(r)  # XSD-valid
+    assert ist.read(xml) == r
+    assert b"<" + r.header.__class__.__name__.encode() not in xml  # sanity: real XML names
+    codes = xml.count(b">9019</")
+    assert codes == 1
+    assert xml.count(b">0200</") >= 2  # header and the other classes
+    if veld == "verzoek":
+        assert r.client.verzoek.te_wijzigen_producten[0].retour_codes[0].value == "9019"
+    elif veld:
+        assert getattr(r.client, veld)[0].retour_codes[0].value == "9019"
+    else:
+        assert r.antwoord.retour_codes[0].value == "9019"
