@@ -29,6 +29,7 @@ from klantreis.istandaarden.fouten import (
     XmlFout,
     XsdFout,
 )
+from klantreis.istandaarden.meldingen import xsd_melding
 from klantreis.istandaarden.schema import (
     MAX_BYTES,
     BerichtSoort,
@@ -297,7 +298,7 @@ def valideer(root: etree._Element, s: BerichtSoort) -> list[Fout]:
             regel="XSD",
             retourcode=None,
             pad=_pad(e.path),
-            melding=f"Ongeldig volgens {s.naam}.xsd (regel {e.line}): {e.message}",
+            melding=f"Ongeldig volgens {s.naam}.xsd (regel {e.line}): {xsd_melding(e.message)}",
         )
         for e in schema.error_log
     ]
