@@ -43,6 +43,8 @@ class Regel:
 
 
 REGISTER: dict[str, Regel] = {}
+#: ``Fout.regel`` of a rule that crashed (a bug in the codec, never expected).
+INTERN = "INTERN"
 
 
 def regel(
@@ -72,7 +74,17 @@ def controleer(message: Any) -> list[Fout]:
     fouten: list[Fout] = []
     with gedeelde_prestaties(message):
         for r in regels_voor(type(message).bericht):
-            fouten.extend(r(message))
+            try:
+                fouten.extend(r(message))
+            except Exception as exc:  # a bug in a rule must not crash the intake
+                fouten.append(
+                    Fout(
+                        regel=INTERN,
+                        retourcode=None,
+                        pad="",
+                        melding=f"Interne fout bij regel {r.code}: {exc!r}",
+                    )
+                )
     return fouten
 
 

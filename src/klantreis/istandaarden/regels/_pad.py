@@ -56,6 +56,8 @@ def prestaties(bericht: Any) -> Iterator[tuple[Any, str, Any]]:
 
 
 def _prestaties(bericht: Any) -> Iterator[tuple[Any, str, Any]]:
+    if not hasattr(bericht, "declaratie") and not hasattr(bericht, "declaratie_antwoord"):
+        return
     for client, pad in clienten(bericht):
         for j, p in enumerate(client.prestaties, 1):
             yield p, f"{pad}/Prestaties/Prestatie[{j}]", client

@@ -67,26 +67,26 @@ def cs340_declaratieperiode_is_een_kalendermaand(bericht) -> Iterator[Bevinding]
 
 
 @regel(
-    "TR018",
+    "TR137",
     berichten=("323", "325"),
-    omschrijving="Einddatum moet groter dan of gelijk zijn aan Begindatum.",
+    omschrijving="Einddatum van de ProductPeriode: op of na de Begindatum en niet na de "
+    "Dagtekening van het bericht.",
 )
-def tr018_einddatum_niet_voor_begindatum(bericht) -> Iterator[Bevinding]:
-    d = getattr(bericht, "declaratie", None)
-    if d is not None:
-        per = d.declaratie_periode
-        if per.einddatum < per.begindatum:
-            yield (
-                f"{_DP}/Einddatum",
-                f"Einddatum {per.einddatum} ligt voor Begindatum {per.begindatum} (TR018).",
-                d,
-            )
+def tr137_productperiode_einddatum_tussen_begindatum_en_dagtekening(bericht) -> Iterator[Bevinding]:
+    dagtekening = bericht.header.bericht_identificatie.dagtekening
     for p, pad, _ in prestaties(bericht):
         per = p.product_periode
         if per.einddatum < per.begindatum:
             yield (
                 f"{pad}/ProductPeriode/Einddatum",
-                f"Einddatum {per.einddatum} ligt voor Begindatum {per.begindatum} (TR018).",
+                f"Einddatum {per.einddatum} ligt voor Begindatum {per.begindatum} (TR137).",
+                p,
+            )
+        elif per.einddatum > dagtekening:
+            yield (
+                f"{pad}/ProductPeriode/Einddatum",
+                f"Einddatum {per.einddatum} ligt na de Dagtekening van het bericht "
+                f"{dagtekening} (TR137).",
                 p,
             )
 
