@@ -2,8 +2,8 @@
 
 The mapping is driven by ``_spec.json`` (generated from the XSDs): for every message type a
 *plan* is compiled once, holding per XML element its Clark tag, the dataclass field, and a
-converter. Reading walks the lxml tree once and calls those converters directly; writing walks
-the dataclasses in XSD order and builds lxml elements. No reflection on the hot path.
+converter. Reading uses a reader generated from each plan (see :func:`lezer`) that walks the
+validated lxml tree once; writing walks the dataclasses in XSD order and builds lxml elements.
 """
 
 from __future__ import annotations

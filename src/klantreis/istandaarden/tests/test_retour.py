@@ -207,3 +207,15 @@ def test_0001_stopt_de_historie():
     res = ist.check(ist.write(msg), history=[regel])
     assert regel.aangeroepen == 0
     assert [f.regel for f in res.fouten] == ["TR358"]
+
+
+def test_325_fout_op_client_geeft_0233_op_haar_prestaties():
+    msg = voorbeeld("WMO323")
+    client = msg.declaratie.clienten[0]
+    fout = ist.Fout("TR304", "8187", "", "prestatie hoort niet bij deze cliënt", client)
+    res = ist.CheckResult(msg.standaard, "323", False, ist.Niveau.HISTORIE, (fout,), msg)
+    r = _retour(msg, res)
+    [c] = r.declaratie_antwoord.clienten
+    assert [x.value for x in c.retour_codes] == ["8187"]
+    assert [[x.value for x in p.retour_codes] for p in c.prestaties] == [["0233"], ["0233"]]
+    assert r.declaratie_antwoord.totaal_toegekend_bedrag.totaal_bedrag == 58000 - 29000
