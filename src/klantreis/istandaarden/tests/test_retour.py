@@ -17,6 +17,8 @@ def _retour(msg, res=None):
     res = res or ist.check(ist.write(msg))
     retour = ist.build_retour(msg, res, identificatie="R1", dagtekening=DAG)
     assert ist.read(ist.write(retour)) == retour  # XSD-valid and round-trips
+    controle = ist.check(ist.write(retour))
+    assert controle.geldig, controle.fouten  # and passes the level-2 rules of the retour
     return retour
 
 
