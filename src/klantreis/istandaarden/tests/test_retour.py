@@ -221,3 +221,18 @@ def test_325_fout_op_client_geeft_0233_op_haar_prestaties():
     assert [x.value for x in c.retour_codes] == ["8187"]
     assert [[x.value for x in p.retour_codes] for p in c.prestaties] == [["0233"], ["0233"]]
     assert r.declaratie_antwoord.totaal_toegekend_bedrag.totaal_bedrag == 58000 - 29000
+
+
+def test_tr135_dagtekening_in_de_toekomst_geeft_8848_in_header():
+    from klantreis.istandaarden.historie import Tr135DagtekeningNietInToekomst
+
+    data = voorbeeld_bytes("WMO305")  # Dagtekening 2025-…
+    msg = ist.read(data)
+    dag = msg.header.bericht_identificatie.dagtekening
+    assert ist.check(data, history=[Tr135DagtekeningNietInToekomst(lambda: dag)]).geldig
+    regel = Tr135DagtekeningNietInToekomst(lambda: dag - datetime.timedelta(days=1))
+    res = ist.check(data, history=[regel])
+    assert [(f.regel, f.retourcode) for f in res.fouten] == [("TR135", "8848")]
+    r = _retour(res.message, res)
+    assert [c.value for c in r.header.retour_codes] == ["8848"]
+    assert r.client is None
