@@ -12,6 +12,10 @@ A context registers, in its app's ``ready()``, one function per message type::
 ``bericht`` is the stored ``Bericht``, ``message`` the codec's typed message (Bericht305 …).
 A ``Fout`` with ``klasse`` set to a parsed object (the client, a product) puts its retourcode
 on that class in the retour (OP065); without ``klasse`` it goes in the header.
+
+To link the message (and its retour) to a traject, set ``bericht.traject``; do not save the
+``bericht`` yourself — the exchange records it with the outcome. A handler that raises is a
+bug, not a rejection: its changes roll back and the message is tried again later.
 """
 
 from __future__ import annotations

@@ -220,6 +220,17 @@ def verstuur(message: Any, *, heen: Bericht | None = None, traject=None) -> Beri
     """
     data = ist.write(message)
     kop = kop_van_message(message)
+    if Bericht.objects.filter(
+        richting=Richting.UIT,
+        afzender=kop.afzender,
+        berichtcode=kop.berichtcode,
+        identificatie=kop.identificatie,
+    ).exists():
+        # The recipient would answer 9056 (TR056); a new message needs nieuwe_identificatie.
+        raise ValueError(
+            f"Identificatie {kop.identificatie!r} is al gebruikt voor een {kop.berichtcode} "
+            f"van {kop.afzender} (TR056)."
+        )
     if traject is None and heen is not None:
         traject = heen.traject
     naam = f"{ist.Standaard(kop.standaard).prefix}{kop.berichtcode}"

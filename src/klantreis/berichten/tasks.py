@@ -13,7 +13,7 @@ from django.utils import timezone
 from . import workflow
 from .models import Bericht
 from .services import ontvang, transport_instelling
-from .transports import TransportFout, Uitgaand, maak_transport
+from .transports import OptieFout, TransportFout, Uitgaand, maak_transport
 from .verwerking import vastgelopen_na, verwerk
 from .workflow import Richting, Status
 
@@ -155,15 +155,19 @@ def haal_op() -> int:
     inst = transport_instelling()
     aantal = 0
     for eigenaar in inst["eigenaren"]:
-        transport = transport_voor(eigenaar)
-        for ontvangen in transport.haal_op():
-            ontvang(
-                ontvangen.inhoud,
-                transport=inst["plugin"],
-                bestandsnaam=ontvangen.bestandsnaam,
-                kanaal_referentie=ontvangen.kanaal_referentie,
-                eigenaar=eigenaar,
-            )
-            transport.bevestig(ontvangen)
-            aantal += 1
+        try:
+            transport = transport_voor(eigenaar)
+            for ontvangen in transport.haal_op():
+                ontvang(
+                    ontvangen.inhoud,
+                    transport=inst["plugin"],
+                    bestandsnaam=ontvangen.bestandsnaam,
+                    kanaal_referentie=ontvangen.kanaal_referentie,
+                    eigenaar=eigenaar,
+                )
+                transport.bevestig(ontvangen)
+                aantal += 1
+        except (TransportFout, OptieFout, OSError):
+            # one party's channel down must not stop the others; the next poll tries again
+            logger.exception("Ophalen van berichten voor %s mislukt.", eigenaar)
     return aantal

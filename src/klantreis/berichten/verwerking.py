@@ -33,7 +33,14 @@ from klantreis.istandaarden.historie import Tr056IdentificatieUniek
 from . import workflow
 from .afhandeling import Afhandeling, afhandelaar
 from .models import Bericht
-from .services import HEEN_VAN, kop_van_message, nieuwe_identificatie, projectie, verstuur
+from .services import (
+    HEEN_VAN,
+    herbezorg,
+    kop_van_message,
+    nieuwe_identificatie,
+    projectie,
+    verstuur,
+)
 from .workflow import Richting, Status
 
 logger = logging.getLogger(__name__)
@@ -148,8 +155,15 @@ def _verwerk(bericht: Bericht, token: uuid.UUID) -> str:
         "dagtekening": kop.dagtekening,
         "gegevens": projectie(message),
     }
+    for naam, waarde in velden.items():  # the handler sees the parsed fields
+        setattr(bericht, naam, waarde)
     if message.bericht not in ist.RETOUR_VAN:
         return _verwerk_retour(bericht, token, message, velden)
+    if any(f.regel == "TR056" for f in res.fouten):
+        eerder = _zelfde_bericht_eerder(bericht, message)
+        if eerder is not None:
+            return _dubbel(bericht, token, eerder, velden)
+    traject_voor = bericht.traject_id
     with transaction.atomic():
         if res.fouten:
             # Level 2 (0001) or TR056 (9056): answered, the handler is not called.
@@ -159,6 +173,10 @@ def _verwerk(bericht: Bericht, token: uuid.UUID) -> str:
             afhandeling = _handel_af(bericht, message)
             status = Status.VERWERKT
             velden["fouten"] = _fouten_json(afhandeling.fouten)
+            if afhandeling.fouten:
+                bericht.traject_id = traject_voor  # a rolled-back handler's link goes too
+            elif bericht.traject_id != traject_voor:
+                velden["traject_id"] = bericht.traject_id  # the handler linked a traject
             antwoord = ist.CheckResult(
                 res.standaard,
                 res.bericht,
@@ -177,6 +195,46 @@ def _verwerk(bericht: Bericht, token: uuid.UUID) -> str:
         verstuur(retour, heen=bericht)
         _afronden(bericht, token, status, **velden)
     return status
+
+
+def _zelfde_bericht_eerder(bericht: Bericht, message: Any) -> Bericht | None:
+    """The same message (equal after parsing) received earlier as a different file, e.g.
+    re-serialised by a channel: a duplicate delivery, not a reused Identificatie."""
+    kandidaten = Bericht.objects.filter(
+        richting=Richting.IN,
+        eigenaar=bericht.eigenaar,
+        afzender=bericht.afzender,
+        berichtcode=bericht.berichtcode,
+        identificatie=bericht.identificatie,
+        pk__lt=bericht.pk,
+    ).order_by("pk")
+    for eerder in kandidaten:
+        try:
+            if ist.read(eerder.bytes) == message:
+                return eerder
+        except ist.CodecError:
+            continue
+    return None
+
+
+def _dubbel(bericht: Bericht, token: uuid.UUID, eerder: Bericht, velden: dict) -> str:
+    """Processed once: the duplicate gets the earlier message's retour again, no new one."""
+    velden["fouten"] = [
+        {
+            "regel": "DUBBEL",
+            "retourcode": None,
+            "pad": "/Bericht/Header/BerichtIdentificatie/Identificatie",
+            "melding": f"Hetzelfde bericht is eerder ontvangen (bericht {eerder.pk}); "
+            "het retourbericht daarvan is opnieuw verzonden.",
+        }
+    ]
+    velden["niveau"] = ""
+    with transaction.atomic():
+        retour = eerder.retouren.filter(richting=Richting.UIT).order_by("pk").first()
+        if retour is not None:
+            herbezorg(retour)
+        _afronden(bericht, token, Status.VERWERKT, **velden)
+    return Status.VERWERKT
 
 
 def _handel_af(bericht: Bericht, message: Any) -> Afhandeling:

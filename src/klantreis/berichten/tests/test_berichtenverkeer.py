@@ -445,3 +445,94 @@ def test_haal_op_slaat_op_en_bevestigt(
     assert inbox(berichtenmap, GEMEENTE) == []  # archived after storing
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.haal_op() == 0
+
+
+def test_zelfde_bericht_als_ander_bestand_eenmaal_verwerkt_met_dezelfde_retour(
+    bericht305, lever, berichtenmap, afhandelaar
+):
+    handler = afhandelaar("305", Teller())
+    data = bericht305("HERSCHREVEN")
+    eerste = lever(data)
+    tweede = lever(data + b"\n")  # re-serialised by a channel: other bytes, same message
+
+    assert tweede.pk != eerste.pk
+    assert handler.aanroepen == [eerste.pk]
+    tweede.refresh_from_db()
+    assert tweede.status == Status.VERWERKT
+    assert [f["regel"] for f in tweede.fouten] == ["DUBBEL"]
+    assert not tweede.retouren.exists()
+    retour = _retour(eerste)
+    assert inbox(berichtenmap, AANBIEDER) == [retour.bytes, retour.bytes]
+
+
+def test_afhandelaar_met_programmeerfout_laat_het_bericht_staan_voor_later(
+    bericht305, lever, berichtenmap, afhandelaar, django_capture_on_commit_callbacks
+):
+    stuk = {"ja": True}
+
+    def verwerk_305(bericht, message):
+        Gemeente.objects.create(code="9996", naam="Half")
+        if stuk["ja"]:
+            raise ValueError("bug in de afhandelaar")
+        return verwerking.Afhandeling(fouten=[])
+
+    afhandelaar("305", verwerk_305)
+    bericht = lever(bericht305("BUG1"))
+    bericht.refresh_from_db()
+    assert bericht.status == Status.IN_VERWERKING
+    assert "ValueError: bug in de afhandelaar" in bericht.laatste_fout
+    assert not bericht.retouren.exists()
+    assert not Gemeente.objects.filter(code="9996").exists()
+
+    stuk["ja"] = False  # fixed and deployed
+    with (
+        time_machine.travel(timezone.now() + datetime.timedelta(hours=1), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        tasks.verwerk_achterstand()
+    bericht.refresh_from_db()
+    assert bericht.status == Status.VERWERKT
+    assert bericht.laatste_fout == ""
+    assert Gemeente.objects.filter(code="9996").count() == 1
+
+
+@pytest.fixture
+def traject(heusden):
+    from klantreis.accounts.models import Rol
+    from klantreis.routes import engine
+    from klantreis.tests.factories import ClientFactory
+    from klantreis.tests.lopen import actoren
+
+    wie = actoren(heusden)
+    return engine.start_traject(
+        client=ClientFactory(gemeente=heusden),
+        gemeente=heusden,
+        route_id="heusden-stappenplan",
+        door=wie[Rol.TOEGANG],
+        rol=Rol.TOEGANG,
+    )
+
+
+@pytest.mark.parametrize("met_fouten", [False, True])
+def test_afhandelaar_koppelt_het_traject_alleen_als_het_bericht_geaccepteerd_is(
+    bericht305, lever, berichtenmap, afhandelaar, traject, met_fouten
+):
+    def verwerk_305(bericht, message):
+        bericht.traject = traject
+        fout = ist.Fout("TR019", "9019", "/Bericht/Client", "Geen toewijzing.", message.client)
+        return verwerking.Afhandeling(fouten=[fout] if met_fouten else [])
+
+    afhandelaar("305", verwerk_305)
+    bericht = lever(bericht305("TRJ1"))
+    bericht.refresh_from_db()
+    verwacht = None if met_fouten else traject.pk
+    assert bericht.traject_id == verwacht
+    assert _retour(bericht).traject_id == verwacht
+
+
+def test_verstuur_weigert_een_gebruikte_identificatie(berichtenmap):
+    toewijzing = met_header(voorbeeld("WMO301.xml"), identificatie="ZELFDE")
+    services.verstuur(toewijzing)
+    with pytest.raises(ValueError, match="TR056"):
+        services.verstuur(toewijzing)
+    assert Bericht.objects.count() == 1
