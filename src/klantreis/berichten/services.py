@@ -190,8 +190,20 @@ def ontvang(
     return bericht
 
 
+def retour_van(bericht: Bericht) -> Bericht | None:
+    """Our retourbericht (302 … 320, 325) to a received heenbericht, if there is one yet.
+
+    Filtered on the retour's code: a handler may send other messages with ``heen=`` set
+    (a 301 after a 315), and those are not the answer to re-deliver.
+    """
+    code = ist.RETOUR_VAN.get(bericht.berichtcode or "")
+    if code is None:
+        return None
+    return bericht.retouren.filter(richting=Richting.UIT, berichtcode=code).order_by("pk").first()
+
+
 def _opnieuw_ontvangen(bericht: Bericht) -> None:
-    retour = bericht.retouren.filter(richting=Richting.UIT).order_by("pk").first()
+    retour = retour_van(bericht)
     if retour is not None:
         herbezorg(retour)
     elif bericht.status == Status.ONTVANGEN:

@@ -39,6 +39,7 @@ from .services import (
     kop_van_message,
     nieuwe_identificatie,
     projectie,
+    retour_van,
     verstuur,
 )
 from .workflow import Richting, Status
@@ -230,7 +231,7 @@ def _dubbel(bericht: Bericht, token: uuid.UUID, eerder: Bericht, velden: dict) -
     ]
     velden["niveau"] = ""
     with transaction.atomic():
-        retour = eerder.retouren.filter(richting=Richting.UIT).order_by("pk").first()
+        retour = retour_van(eerder)
         if retour is not None:
             herbezorg(retour)
         _afronden(bericht, token, Status.VERWERKT, **velden)

@@ -536,3 +536,50 @@ def test_verstuur_weigert_een_gebruikte_identificatie(berichtenmap):
     with pytest.raises(ValueError, match="TR056"):
         services.verstuur(toewijzing)
     assert Bericht.objects.count() == 1
+
+
+def test_dubbele_vot_levert_de_316_opnieuw_niet_de_301_die_de_afhandelaar_stuurde(
+    lever, berichtenmap, afhandelaar
+):
+    toewijzing = voorbeeld("WMO301.xml")
+
+    def verwerk_315(bericht, message):
+        ident = services.nieuwe_identificatie(toewijzing.header.afzender, "301")
+        services.verstuur(met_header(toewijzing, identificatie=ident), heen=bericht)
+        return verwerking.Afhandeling(fouten=[])
+
+    afhandelaar("315", verwerk_315)
+    data = ist.write(met_header(voorbeeld("WMO315.xml"), identificatie="VOT2"))
+    vot = lever(data)
+    lever(data)
+    codes = sorted(vot.retouren.values_list("berichtcode", "pogingen"))
+    assert codes == [("301", 1), ("316", 2)]
+    assert services.retour_van(vot).berichtcode == "316"
+
+
+def test_worker_vraagt_celery_opnieuw_te_proberen_op_de_vastgelegde_volgende_poging(
+    tmp_path, settings, monkeypatch, taken_staan_stil
+):
+    from celery.exceptions import Retry
+
+    root = tmp_path / "berichten"
+    root.write_bytes(b"geen map")
+    settings.KLANTREIS_TRANSPORT = {"plugin": "directory", "opties": {"map": str(root)}}
+    bericht = services.verstuur(met_header(voorbeeld("WMO301.xml"), identificatie="C1"))
+    gevraagd = {}
+
+    def retry(exc=None, countdown=None, **kw):
+        gevraagd.update(exc=exc, countdown=countdown)
+        return Retry()
+
+    monkeypatch.setattr(tasks.bezorg, "retry", retry)
+    tasks.bezorg.push_request(is_eager=False)  # as in a real worker
+    try:
+        with pytest.raises(Retry):
+            tasks.bezorg.run(bericht.pk)
+    finally:
+        tasks.bezorg.pop_request()
+    bericht.refresh_from_db()
+    assert bericht.pogingen == 1
+    assert isinstance(gevraagd["exc"], tasks.TransportFout)
+    assert 55 <= gevraagd["countdown"] <= 61  # the first backoff step (60 s)
