@@ -50,14 +50,15 @@ class CheckResult:
 def controleer_bericht(
     message: Bericht, *, history: Iterable[HistoryRule] | None = None
 ) -> list[Fout]:
-    """Level 2 (in-message rules) and, when those pass, the given history rules (level 3/4)."""
+    """Level 2 (in-message rules) and the given history rules (level 3/4).
+
+    A level-2 rejection (retourcode 0001) stops there, as in the chain: such a message is
+    not judged further (NOTES.md §3). A level-2 rule with a per-class retourcode (TR346,
+    TR319) does not stop the history rules."""
     fouten = regels.controleer(message)
-    if any(f.retourcode == AFKEUR for f in fouten):
+    if any(f.retourcode == AFKEUR or f.regel == regels.INTERN for f in fouten):
         return fouten
-    for rule in history or ():
-        if message.bericht in rule.berichten:
-            fouten.extend(rule(message))
-    return fouten
+    return fouten + _historie(message, history)
 
 
 def check(data: bytes, *, history: Iterable[HistoryRule] | None = None) -> CheckResult:
@@ -80,12 +81,21 @@ def check(data: bytes, *, history: Iterable[HistoryRule] | None = None) -> Check
         message = map_root(root, s)
     except CodecError as exc:
         return CheckResult(s.standaard, s.bericht, False, exc.niveau, tuple(exc.fouten))
-    fouten = controleer_bericht(message, history=history)
+    niveau2 = regels.controleer(message)
+    fouten = list(niveau2)
+    if not any(f.retourcode == AFKEUR or f.regel == regels.INTERN for f in niveau2):
+        # level 2 did not reject the message as a whole (a per-class code such as TR346's
+        # 9346 does not): the history rules judge the rest
+        fouten += _historie(message, history)
     if not fouten:
         return CheckResult(s.standaard, s.bericht, True, None, (), message)
-    niveau = (
-        Niveau.BERICHT
-        if any(f.retourcode == AFKEUR or f.regel in regels.REGISTER for f in fouten)
-        else Niveau.HISTORIE
-    )
+    niveau = Niveau.BERICHT if niveau2 else Niveau.HISTORIE
     return CheckResult(s.standaard, s.bericht, False, niveau, tuple(fouten), message)
+
+
+def _historie(message: Bericht, history: Iterable[HistoryRule] | None) -> list[Fout]:
+    fouten: list[Fout] = []
+    for rule in history or ():
+        if message.bericht in rule.berichten:
+            fouten.extend(rule(message))
+    return fouten

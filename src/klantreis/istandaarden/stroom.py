@@ -21,9 +21,10 @@ from klantreis.istandaarden.schema import soort_voor_namespace, xml_schema
 def iter_prestaties(data: bytes) -> Iterator[tuple[str, Prestatie323]]:
     """Yield ``(bsn, prestatie)`` for every Prestatie of a 323, XSD-validated on the fly.
 
-    Raises the codec's errors (``XmlFout``/``XsdFout``/``OnbekendBerichtFout``) as soon as the
-    problem is met; prestaties yielded before that were valid so far, so a caller that needs
-    all-or-nothing must collect first (or use :func:`klantreis.istandaarden.check`).
+    Raises the codec's errors (``XmlFout``/``XsdFout``/``OnbekendBerichtFout``) when the
+    problem is met. libxml2 parses in chunks, so a few prestaties near the fault may already
+    have been yielded: a caller that needs all-or-nothing collects first (or uses
+    :func:`klantreis.istandaarden.check`). The level-2 rules are not run here.
     """
     data = voorcontrole(data)
     s = _soort(data)
@@ -41,7 +42,10 @@ def iter_prestaties(data: bytes) -> Iterator[tuple[str, Prestatie323]]:
         events=("end",),
         tag=(bsn_tag, prestatie_tag),
         schema=xml_schema(s.standaard, "323"),
-        resolve_entities=False,
+        remove_blank_text=True,
+        # no resolve_entities=False here: in lxml 6.1 it makes iterparse swallow the error of
+        # a truncated document. Entities cannot be declared anyway: voorcontrole() refused
+        # every DOCTYPE/ENTITY and no DTD is loaded.
         load_dtd=False,
         no_network=True,
         huge_tree=False,
@@ -53,7 +57,7 @@ def iter_prestaties(data: bytes) -> Iterator[tuple[str, Prestatie323]]:
                 continue
             try:
                 prestatie = _lees(el, prestatie_plan)
-            except (ValueError, KeyError, TypeError) as exc:
+            except (ValueError, KeyError, TypeError, AttributeError, StopIteration) as exc:
                 raise XsdFout(f"Een waarde kan niet worden omgezet: {exc}") from None
             el.clear()
             while el.getprevious() is not None:
@@ -77,7 +81,10 @@ def _soort(data: bytes):
             no_network=True,
             huge_tree=False,
         ):
-            qn = etree.QName(el)
+            try:
+                qn = etree.QName(el)
+            except ValueError:  # e.g. an undeclared prefix
+                raise OnbekendBerichtFout(f"Onbekend bericht: root-element {el.tag!r}.") from None
             s = soort_voor_namespace(qn.namespace)
             if s is None or qn.localname != "Bericht":
                 raise OnbekendBerichtFout(

@@ -43,6 +43,8 @@ class Regel:
 
 
 REGISTER: dict[str, Regel] = {}
+#: ``Fout.regel`` of a rule that crashed (a bug in the codec, never expected).
+INTERN = "INTERN"
 
 
 def regel(
@@ -67,9 +69,22 @@ def regels_voor(bericht: str) -> list[Regel]:
 
 def controleer(message: Any) -> list[Fout]:
     """Run every level-2 rule of the message's type; returns the faults."""
+    from klantreis.istandaarden.regels._pad import gedeelde_prestaties
+
     fouten: list[Fout] = []
-    for r in regels_voor(type(message).bericht):
-        fouten.extend(r(message))
+    with gedeelde_prestaties(message):
+        for r in regels_voor(type(message).bericht):
+            try:
+                fouten.extend(r(message))
+            except Exception as exc:  # a bug in a rule must not crash the intake
+                fouten.append(
+                    Fout(
+                        regel=INTERN,
+                        retourcode=None,
+                        pad="",
+                        melding=f"Interne fout bij regel {r.code}: {exc!r}",
+                    )
+                )
     return fouten
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from klantreis.istandaarden.regels import Bevinding, regel
-from klantreis.istandaarden.regels._pad import clienten, contacten, productregels
+from klantreis.istandaarden.regels._pad import clienten, contacten, prestaties, productregels
 
 MET_BSN = ("301", "305", "307", "315", "317", "323", "325")
 
@@ -15,8 +15,10 @@ def elfproef(bsn: str) -> bool:
     """The BSN 11-proef: (9·d1 + 8·d2 + … + 2·d8 − 1·d9) mod 11 == 0, 9 digits."""
     if len(bsn) != 9 or not bsn.isascii() or not bsn.isdigit():
         return False
-    total = sum(int(c) * w for c, w in zip(bsn[:8], range(9, 1, -1), strict=True))
-    return (total - int(bsn[8])) % 11 == 0
+    d = bsn.encode("ascii")  # digits as bytes: d[i] - 48 is the digit
+    total = 9 * d[0] + 8 * d[1] + 7 * d[2] + 6 * d[3] + 5 * d[4] + 4 * d[5] + 3 * d[6] + 2 * d[7]
+    total -= d[8] + 43 * 48  # remove the '0' offsets: (9+8+…+2 − 1) × 48 = 43 × 48
+    return total % 11 == 0
 
 
 @regel("CS002", berichten=MET_BSN, omschrijving="Bsn moet voldoen aan de 11-proef.")
@@ -144,7 +146,7 @@ def cs089_nederlandse_postcode(bericht) -> Iterator[Bevinding]:
 
 @regel(
     "CS003",
-    berichten=("301", "307", "315", "317"),
+    berichten=("301", "315", "317"),
     omschrijving="Einddatum groter dan of gelijk aan de Begindatum/Ingangsdatum.",
 )
 def cs003_einddatum_niet_voor_begindatum(bericht) -> Iterator[Bevinding]:
@@ -155,14 +157,6 @@ def cs003_einddatum_niet_voor_begindatum(bericht) -> Iterator[Bevinding]:
                 f"{p.eind_el} {p.eind} ligt voor {p.begin_el} {p.begin} (CS003).",
                 p.obj,
             )
-    if bericht.bericht == "307":
-        for i, s in enumerate(bericht.client.stop_producten, 1):
-            if s.einddatum < s.begindatum:
-                yield (
-                    f"/Bericht/Client/StopProducten/StopProduct[{i}]/Einddatum",
-                    f"Einddatum {s.einddatum} ligt voor Begindatum {s.begindatum} (CS003).",
-                    s,
-                )
     if bericht.bericht == "301":
         for contact, pad in contacten(bericht.client, "/Bericht/Client"):
             per = contact.periode
@@ -174,3 +168,61 @@ def cs003_einddatum_niet_voor_begindatum(bericht) -> Iterator[Bevinding]:
                     f"Einddatum {per.einddatum} ligt voor Begindatum {per.begindatum} (CS003).",
                     contact,
                 )
+
+
+@regel(
+    "TR018",
+    berichten=("307",),
+    omschrijving="Einddatum moet groter dan of gelijk zijn aan Begindatum.",
+)
+def tr018_stop_einddatum_niet_voor_begindatum(bericht) -> Iterator[Bevinding]:
+    for i, s in enumerate(bericht.client.stop_producten, 1):
+        if s.einddatum < s.begindatum:
+            yield (
+                f"/Bericht/Client/StopProducten/StopProduct[{i}]/Einddatum",
+                f"Einddatum {s.einddatum} ligt voor Begindatum {s.begindatum} (TR018).",
+                s,
+            )
+
+
+def _regellijsten(bericht) -> Iterator[tuple[str, tuple]]:
+    """The repeated lines of a message: (path of the item element, items)."""
+    c = getattr(bericht, "client", None)
+    if c is None:
+        return
+    p = "/Bericht/Client"
+    for veld, pad in (
+        ("toegewezen_producten", "ToegewezenProducten/ToegewezenProduct"),
+        ("start_producten", "StartProducten/StartProduct"),
+        ("stop_producten", "StopProducten/StopProduct"),
+        ("aangevraagde_producten", "AangevraagdeProducten/AangevraagdProduct"),
+    ):
+        if hasattr(c, veld):
+            yield f"{p}/{pad}", getattr(c, veld)
+    v = getattr(c, "verzoek", None)
+    if v is not None:
+        yield f"{p}/Verzoek/OngewijzigdeProducten/OngewijzigdProduct", v.ongewijzigde_producten
+        yield f"{p}/Verzoek/TeWijzigenProducten/TeWijzigenProduct", v.te_wijzigen_producten
+        yield f"{p}/Verzoek/NieuweProducten/NieuwProduct", v.nieuwe_producten
+
+
+@regel(
+    "TR101",
+    berichten=("301", "305", "307", "315", "317", "323", "325"),
+    omschrijving="Binnen een bericht zijn dubbele regels niet toegestaan.",
+)
+def tr101_geen_dubbele_regels(bericht) -> Iterator[Bevinding]:
+    for pad, items in _regellijsten(bericht):
+        gezien: set = set()
+        for i, item in enumerate(items, 1):
+            if item in gezien:
+                yield f"{pad}[{i}]", f"Regel {i} komt dubbel voor in het bericht (TR101).", item
+            gezien.add(item)
+    # declaratie: bucket by client and ReferentieNummer first (cheap), then compare whole
+    per_sleutel: dict[tuple[str, str], list] = {}
+    for p, pad, client in prestaties(bericht):
+        sleutel = (client.bsn, p.product_referentie.referentie_nummer)
+        eerder = per_sleutel.setdefault(sleutel, [])
+        if any(q == p for q in eerder):
+            yield pad, "Deze prestatie komt dubbel voor in het bericht (TR101).", p
+        eerder.append(p)

@@ -6,10 +6,14 @@ import calendar
 import datetime
 from collections.abc import Iterator
 
+from klantreis.istandaarden import codes
 from klantreis.istandaarden.regels import Bevinding, regel
 from klantreis.istandaarden.regels._pad import prestaties
 
-EURO = "83"
+EURO = codes.Eenheid("83")
+MINUUT = codes.Eenheid("01")
+DEBET = codes.DebetCredit("D")
+CREDIT = codes.DebetCredit("C")
 START_3X = datetime.date(2021, 1, 1)
 _DP = "/Bericht/Declaratie/DeclaratiePeriode"
 
@@ -19,7 +23,7 @@ def _laatste_dag(d: datetime.date) -> datetime.date:
 
 
 def _signed(bedrag: int, dc) -> int:
-    return -bedrag if dc.value == "C" else bedrag
+    return -bedrag if dc is CREDIT else bedrag
 
 
 @regel(
@@ -63,26 +67,26 @@ def cs340_declaratieperiode_is_een_kalendermaand(bericht) -> Iterator[Bevinding]
 
 
 @regel(
-    "TR018",
+    "TR137",
     berichten=("323", "325"),
-    omschrijving="Einddatum moet groter dan of gelijk zijn aan Begindatum.",
+    omschrijving="Einddatum van de ProductPeriode: op of na de Begindatum en niet na de "
+    "Dagtekening van het bericht.",
 )
-def tr018_einddatum_niet_voor_begindatum(bericht) -> Iterator[Bevinding]:
-    d = getattr(bericht, "declaratie", None)
-    if d is not None:
-        per = d.declaratie_periode
-        if per.einddatum < per.begindatum:
-            yield (
-                f"{_DP}/Einddatum",
-                f"Einddatum {per.einddatum} ligt voor Begindatum {per.begindatum} (TR018).",
-                d,
-            )
+def tr137_productperiode_einddatum_tussen_begindatum_en_dagtekening(bericht) -> Iterator[Bevinding]:
+    dagtekening = bericht.header.bericht_identificatie.dagtekening
     for p, pad, _ in prestaties(bericht):
         per = p.product_periode
         if per.einddatum < per.begindatum:
             yield (
                 f"{pad}/ProductPeriode/Einddatum",
-                f"Einddatum {per.einddatum} ligt voor Begindatum {per.begindatum} (TR018).",
+                f"Einddatum {per.einddatum} ligt voor Begindatum {per.begindatum} (TR137).",
+                p,
+            )
+        elif per.einddatum > dagtekening:
+            yield (
+                f"{pad}/ProductPeriode/Einddatum",
+                f"Einddatum {per.einddatum} ligt na de Dagtekening van het bericht "
+                f"{dagtekening} (TR137).",
                 p,
             )
 
@@ -111,7 +115,7 @@ def cs337_productperiode_binnen_een_kalendermaand(bericht) -> Iterator[Bevinding
 )
 def cd087_producttarief_alleen_en_altijd_buiten_euro(bericht) -> Iterator[Bevinding]:
     for p, pad, _ in prestaties(bericht):
-        euro = p.eenheid.value == EURO
+        euro = p.eenheid is EURO
         if euro and p.product_tarief is not None:
             yield (
                 f"{pad}/ProductTarief",
@@ -134,7 +138,7 @@ def cd087_producttarief_alleen_en_altijd_buiten_euro(bericht) -> Iterator[Bevind
 )
 def cs339_euro_bedrag_is_volume(bericht) -> Iterator[Bevinding]:
     for p, pad, _ in prestaties(bericht):
-        if p.eenheid.value == EURO and p.ingediend_bedrag.bedrag != p.geleverd_volume:
+        if p.eenheid is EURO and p.ingediend_bedrag.bedrag != p.geleverd_volume:
             yield (
                 f"{pad}/IngediendBedrag/Bedrag",
                 f"IngediendBedrag {p.ingediend_bedrag.bedrag} is niet gelijk aan GeleverdVolume "
@@ -154,11 +158,11 @@ def tr346_bedrag_is_volume_maal_tarief(bericht) -> Iterator[Bevinding]:
     amount is computed from the hourly rate (IV081), so a rounding difference of at most half a
     cent per minute is accepted."""
     for p, pad, _ in prestaties(bericht):
-        if p.eenheid.value == EURO or p.product_tarief is None:
+        if p.eenheid is EURO or p.product_tarief is None:
             continue
         verwacht = p.geleverd_volume * p.product_tarief
         verschil = abs(p.ingediend_bedrag.bedrag - verwacht)
-        marge = p.geleverd_volume / 2 if p.eenheid.value == "01" else 0
+        marge = p.geleverd_volume / 2 if p.eenheid is MINUUT else 0
         if verschil > marge:
             yield (
                 f"{pad}/IngediendBedrag/Bedrag",
@@ -206,11 +210,11 @@ def cs325_nulbedrag_is_debet(bericht) -> Iterator[Bevinding]:
         totalen.append((f"{pad}/TotaalIngediendBedrag", a.totaal_ingediend_bedrag, a))
         totalen.append((f"{pad}/TotaalToegekendBedrag", a.totaal_toegekend_bedrag, a))
     for pad, t, obj in totalen:
-        if t.totaal_bedrag == 0 and t.debet_credit.value != "D":
+        if t.totaal_bedrag == 0 and t.debet_credit is not DEBET:
             yield f"{pad}/DebetCredit", "Een bedrag van 0 moet Debet (D) zijn (CS325).", obj
     for p, pad, _ in prestaties(bericht):
         b = p.ingediend_bedrag
-        if b.bedrag == 0 and b.debet_credit.value != "D":
+        if b.bedrag == 0 and b.debet_credit is not DEBET:
             yield (
                 f"{pad}/IngediendBedrag/DebetCredit",
                 "Een bedrag van 0 moet Debet (D) zijn (CS325).",
@@ -225,7 +229,7 @@ def cs325_nulbedrag_is_debet(bericht) -> Iterator[Bevinding]:
 )
 def cd060_vorig_referentienummer_alleen_en_altijd_bij_credit(bericht) -> Iterator[Bevinding]:
     for p, pad, _ in prestaties(bericht):
-        credit = p.ingediend_bedrag.debet_credit.value == "C"
+        credit = p.ingediend_bedrag.debet_credit is CREDIT
         vorig = p.product_referentie.vorig_referentie_nummer
         if credit and vorig is None:
             yield (
@@ -270,11 +274,11 @@ def tr316_debet_niet_crediteren_in_zelfde_bericht(bericht) -> Iterator[Bevinding
     debet = {
         p.product_referentie.referentie_nummer
         for p, _, _ in prestaties(bericht)
-        if p.ingediend_bedrag.debet_credit.value == "D"
+        if p.ingediend_bedrag.debet_credit is DEBET
     }
     for p, pad, _ in prestaties(bericht):
         vorig = p.product_referentie.vorig_referentie_nummer
-        if p.ingediend_bedrag.debet_credit.value == "C" and vorig in debet:
+        if p.ingediend_bedrag.debet_credit is CREDIT and vorig in debet:
             yield (
                 f"{pad}/ProductReferentie/VorigReferentieNummer",
                 f"De creditprestatie crediteert debetprestatie '{vorig}' uit hetzelfde bericht "
@@ -292,13 +296,13 @@ def tr316_debet_niet_crediteren_in_zelfde_bericht(bericht) -> Iterator[Bevinding
 def tr416_geen_dubbele_debet(bericht) -> Iterator[Bevinding]:
     gezien: set[tuple] = set()
     for p, pad, client in prestaties(bericht):
-        if p.ingediend_bedrag.debet_credit.value != "D":
+        if p.ingediend_bedrag.debet_credit is not DEBET:
             continue
         key = (
             client.bsn,
             p.product_periode.begindatum,
             p.product_periode.einddatum,
-            p.product_categorie.value,
+            p.product_categorie,
             p.product_code,
             p.toewijzing_nummer,
         )

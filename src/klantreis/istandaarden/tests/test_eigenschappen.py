@@ -30,6 +30,7 @@ def test_willekeurig_bericht_is_xsd_geldig_en_rondreis_gelijk(std, code, data):
     assert ist.write(terug) == xml  # deterministic
     res = ist.check(xml)
     assert res.niveau not in (ist.Niveau.XML, ist.Niveau.XSD)
+    assert all(f.regel != "INTERN" for f in res.fouten), res.fouten
 
 
 VOORBEELD_BYTES = [p.read_bytes() for p in VOORBEELDEN]
@@ -74,3 +75,9 @@ def test_fuzz_lezer_geeft_alleen_eigen_fouten(data):
         assert ist.read(ist.write(msg)) == msg
     res = ist.check(data)  # never raises
     assert res.geldig == (not res.fouten)
+    assert all(f.regel != "INTERN" for f in res.fouten), res.fouten
+    try:
+        for _bsn, prestatie in ist.iter_prestaties(data):
+            assert isinstance(prestatie, ist.modellen.Prestatie323)
+    except ist.CodecError:
+        pass

@@ -141,7 +141,7 @@ def test_cs089_nederlandse_postcode_fout():
 
 
 def test_cs003_einddatum_niet_voor_begindatum_ok():
-    for msg in (b301(), b315(), b317(), voorbeeld("WMO307")):
+    for msg in (b301(), b315(), b317()):
         ok("CS003", msg)
     ok("CS003", zet(b301(), f"{TP}.einddatum", D(2023, 1, 1)))  # equal is allowed
 
@@ -150,7 +150,16 @@ def test_cs003_einddatum_niet_voor_begindatum_fout():
     fout("CS003", zet(b301(), f"{TP}.einddatum", D(2022, 12, 31)), "ToegewezenProduct[1]/Einddatum")
     fout("CS003", zet(b315(), f"{AP}[1].toewijzing_einddatum", D(2023, 5, 31)),
          "AangevraagdProduct[2]/ToewijzingEinddatum")  # fmt: skip
-    fout("CS003", zet(voorbeeld("WMO307"), "client.stop_producten[0].einddatum", D(2025, 4, 2)))
+
+
+def test_tr018_stop_einddatum_niet_voor_begindatum_ok():
+    ok("TR018", voorbeeld("WMO307"))
+    ok("TR018", zet(voorbeeld("WMO307"), "client.stop_producten[0].einddatum", D(2025, 4, 3)))
+
+
+def test_tr018_stop_einddatum_niet_voor_begindatum_fout():
+    msg = zet(voorbeeld("WMO307"), "client.stop_producten[0].einddatum", D(2025, 4, 2))
+    fout("TR018", msg, "StopProduct[1]/Einddatum")
 
 
 # --- toewijzing / verzoek producten ------------------------------------------------------
@@ -440,13 +449,16 @@ def test_cs340_declaratieperiode_is_een_kalendermaand_fout():
     fout("CS340", msg, "/Bericht/Declaratie/DeclaratiePeriode")
 
 
-def test_tr018_einddatum_niet_voor_begindatum_ok():
-    ok("TR018", b323())
+def test_tr137_productperiode_einddatum_tussen_begindatum_en_dagtekening_ok():
+    ok("TR137", b323())
+    ok("TR137", voorbeeld("JW325"))
 
 
-def test_tr018_einddatum_niet_voor_begindatum_fout():
+def test_tr137_productperiode_einddatum_tussen_begindatum_en_dagtekening_fout():
     msg = zet(b323(), f"{PR}.product_periode", _periode(D(2023, 4, 20), D(2023, 4, 10)))
-    fout("TR018", msg, "Prestatie[1]/ProductPeriode/Einddatum")
+    fout("TR137", msg, "Prestatie[1]/ProductPeriode/Einddatum")
+    msg = zet(b323(), "header.bericht_identificatie.dagtekening", D(2023, 4, 29))
+    assert "na de Dagtekening" in fout("TR137", msg)[0].melding
 
 
 def test_cs337_productperiode_binnen_een_kalendermaand_ok():
@@ -598,3 +610,32 @@ def test_elke_regel_heeft_een_ok_en_een_fout_test():
         c = code.lower()
         assert any(n.startswith(f"test_{c}_") and n.endswith("_ok") for n in namen), code
         assert any(n.startswith(f"test_{c}_") and n.endswith("_fout") for n in namen), code
+
+
+def test_tr101_geen_dubbele_regels_ok():
+    for msg in (b301(), b315(), b317(), b323(), voorbeeld("JW323"), voorbeeld("WMO305")):
+        ok("TR101", msg)
+
+
+def test_tr101_geen_dubbele_regels_fout():
+    msg = voorbeeld("WMO305")
+    s = msg.client.start_producten
+    fout("TR101", zet(msg, "client.start_producten", (*s, s[0])), "StartProduct[3]")
+    msg = b323()
+    ps = msg.declaratie.clienten[1].prestaties
+    msg = zet(msg, "declaratie.clienten[1].prestaties", (*ps, ps[0]))
+    fout("TR101", _totaal(msg, 63000), "Client[2]/Prestaties/Prestatie[3]")
+
+
+def test_kapotte_regel_laat_check_niet_crashen(monkeypatch):
+    from klantreis.istandaarden.regels import Regel
+
+    def kapot(bericht):
+        raise RuntimeError("stuk")
+        yield  # pragma: no cover
+
+    monkeypatch.setitem(REGISTER, "ZZ999", Regel("ZZ999", "0001", frozenset({"301"}), "", kapot))
+    res = ist.check(ist.write(b301()))
+    assert (res.geldig, res.niveau) == (False, ist.Niveau.BERICHT)
+    assert [(f.regel, f.retourcode) for f in res.fouten] == [("INTERN", None)]
+    assert "ZZ999" in res.fouten[0].melding

@@ -127,3 +127,83 @@ def test_325_alleen_afgewezen_prestaties_tr346():
     assert [c.value for c in p.retour_codes] == ["9346"]
     assert a.totaal_toegekend_bedrag.totaal_bedrag == 58500 - 24500
     assert a.totaal_ingediend_bedrag.totaal_bedrag == 58500
+
+
+def _doel(msg):
+    """The object a content fault points at: a product line, or the Antwoord."""
+    c = getattr(msg, "client", None)
+    if msg.bericht == "319":
+        return msg.antwoord, None
+    for veld in ("toegewezen_producten", "start_producten", "stop_producten",
+                 "aangevraagde_producten"):  # fmt: skip
+        if c is not None and getattr(c, veld, ()):
+            return getattr(c, veld)[0], veld
+    return c.verzoek.te_wijzigen_producten[0], "verzoek"
+
+
+@pytest.mark.parametrize("naam", ["JW301", "JW305", "WMO307", "WMO315", "WMO317", "JW319"])
+def test_inhoudelijke_fout_in_elke_retoursoort(naam):
+    msg = voorbeeld(naam)
+    doel, veld = _doel(msg)
+    res = ist.CheckResult(
+        msg.standaard, msg.bericht, False, ist.Niveau.HISTORIE,
+        (ist.Fout("TR999", "9019", "", "test", doel),), msg,
+    )  # fmt: skip
+    r = ist.build_retour(msg, res, identificatie="R9", dagtekening=DAG)
+    xml = ist.write(r)  # XSD-valid
+    assert ist.read(xml) == r
+    assert b"<" + r.header.__class__.__name__.encode() not in xml  # sanity: real XML names
+    codes = xml.count(b">9019</")
+    assert codes == 1
+    assert xml.count(b">0200</") >= 2  # header and the other classes
+    if veld == "verzoek":
+        assert r.client.verzoek.te_wijzigen_producten[0].retour_codes[0].value == "9019"
+    elif veld:
+        assert getattr(r.client, veld)[0].retour_codes[0].value == "9019"
+    else:
+        assert r.antwoord.retour_codes[0].value == "9019"
+
+
+class _Tr338:
+    """A stand-in history rule: rejects the prestaties of one ToewijzingNummer (9338)."""
+
+    code, retourcode, berichten = "TR338", "9338", frozenset({"323"})
+
+    def __init__(self, nummer):
+        self.nummer = nummer
+        self.aangeroepen = 0
+
+    def __call__(self, bericht):
+        self.aangeroepen += 1
+        for c in bericht.declaratie.clienten:
+            for p in c.prestaties:
+                if p.toewijzing_nummer == self.nummer:
+                    yield ist.Fout("TR338", "9338", "", "geen toewijzing", p)
+
+
+def test_per_prestatie_code_en_historie_samen_in_325():
+    """TR346 (9346) rejects one prestatie but not the message: history still judges the rest."""
+    msg = voorbeeld("WMO323")
+    msg = zet(msg, "declaratie.clienten[1].prestaties[1].ingediend_bedrag.bedrag", 24500)
+    msg = zet(msg, "declaratie.totaal_ingediend_bedrag.totaal_bedrag", 58500)
+    regel = _Tr338(20072)
+    res = ist.check(ist.write(msg), history=[regel])
+    assert regel.aangeroepen == 1
+    assert sorted(f.regel for f in res.fouten) == ["TR338", "TR346"]
+    assert res.niveau is ist.Niveau.BERICHT
+    r = ist.build_retour(res.message, res, identificatie="R5", dagtekening=DAG)
+    afgewezen = {
+        p.product_referentie.referentie_nummer: [c.value for c in p.retour_codes]
+        for c in r.declaratie_antwoord.clienten
+        for p in c.prestaties
+    }
+    assert afgewezen == {"RN001": ["9338"], "RN004": ["9346"]}
+    assert r.declaratie_antwoord.totaal_toegekend_bedrag.totaal_bedrag == 58500 - 5000 - 24500
+
+
+def test_0001_stopt_de_historie():
+    msg = zet(voorbeeld("WMO323"), "declaratie.totaal_ingediend_bedrag.totaal_bedrag", 1)
+    regel = _Tr338(20072)
+    res = ist.check(ist.write(msg), history=[regel])
+    assert regel.aangeroepen == 0
+    assert [f.regel for f in res.fouten] == ["TR358"]

@@ -96,3 +96,23 @@ def test_onbekende_namespace_op_xsd_niveau():
         ist.read(data)
     res = ist.check(data)
     assert (res.standaard, res.bericht, res.niveau) == (None, None, ist.Niveau.XSD)
+
+
+def test_commentaar_en_pi_binnen_een_waarde():
+    """Valid XML: the value is the text around the comment/PI, as the XSD sees it."""
+    data = GOED.replace(b"<wmo323:Bsn>999900006<", b"<wmo323:Bsn>9999<!-- c -->000<?pi x?>06<", 1)
+    assert data != GOED
+    msg = ist.read(data)
+    assert msg.declaratie.clienten[0].bsn == "999900006"
+    assert msg == ist.read(GOED)
+
+
+def test_ongedeclareerde_prefix_is_eigen_fout():
+    data = GOED.replace(b"<wmo323:Bericht ", b"<w-x:Bericht ", 1).replace(
+        b"</wmo323:Bericht>", b"</w-x:Bericht>"
+    )
+    with pytest.raises(ist.CodecError):
+        ist.read(data)
+    with pytest.raises(ist.CodecError):
+        list(ist.iter_prestaties(data))
+    assert not ist.check(data).geldig
