@@ -190,7 +190,7 @@ def _verwerk(bericht: Bericht, token: uuid.UUID) -> str:
         retour = ist.build_retour(
             message,
             antwoord,
-            identificatie=nieuwe_identificatie(bericht.eigenaar or kop.ontvanger, retourcode),
+            identificatie=nieuwe_identificatie(kop.ontvanger, retourcode),  # its real sender
             dagtekening=timezone.localdate(),
         )
         verstuur(retour, heen=bericht)
