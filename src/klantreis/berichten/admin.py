@@ -49,7 +49,12 @@ class BerichtAdmin(admin.ModelAdmin):
     def opnieuw_verwerken(self, request, queryset):
         n = 0
         with transaction.atomic():
-            for pk in queryset.filter(richting=Richting.IN).values_list("pk", flat=True):
+            # A message that was answered keeps its answer: processing it again would send
+            # a second retour. Only unanswered ones (XML/XSD, stuck) are taken again.
+            kandidaten = queryset.filter(richting=Richting.IN).exclude(
+                retouren__richting=Richting.UIT
+            )
+            for pk in kandidaten.values_list("pk", flat=True):
                 if workflow.zet(
                     Bericht.objects.filter(pk=pk),
                     Status.ONTVANGEN,
@@ -62,7 +67,7 @@ class BerichtAdmin(admin.ModelAdmin):
         if n < queryset.count():
             self.message_user(
                 request,
-                "Verwerkte en uitgaande berichten worden niet opnieuw verwerkt.",
+                "Beantwoorde, verwerkte en uitgaande berichten worden niet opnieuw verwerkt.",
                 messages.WARNING,
             )
 

@@ -45,8 +45,9 @@ OVERGANGEN: dict[tuple[str, str], str] = {
     # or rejected as a whole with 0001 (level 2) or 9056 (TR056), answered with that retour;
     # or a retour whose heen we do not know.
     (S.IN_VERWERKING, S.AFGEKEURD): "afgekeurd (XML/XSD, 0001, TR056 of onbekende heen)",
-    # An administrator asks for a new attempt (e.g. after a codec fix). Never from
-    # ``verwerkt``: that would run the domain handler twice.
+    # An administrator asks for a new attempt (e.g. after a codec fix), only for a message
+    # without a retour (admin.py). Never from ``verwerkt``: that would run the domain handler
+    # twice and send a second retour.
     (S.AFGEKEURD, S.ONTVANGEN): "beheerder: opnieuw verwerken",
     (S.IN_VERWERKING, S.ONTVANGEN): "beheerder: opnieuw verwerken",
     # The transport accepted the message.

@@ -29,13 +29,17 @@ def test_opnieuw_verwerken_na_afkeuren(
 ):
     afgekeurd = lever(b"kapot", eigenaar="0363")
     verwerkt = lever(bericht305("ADM2"))
+    beantwoord = lever(bericht305("ADM3", bsn="123456789"))  # afgekeurd with a 0001 retour
     handler = afhandelaar("305", Teller())
     afgekeurd.refresh_from_db()
     eerder = afgekeurd.verwerkt_op
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
             "/admin/berichten/bericht/",
-            {"action": "opnieuw_verwerken", "_selected_action": [afgekeurd.pk, verwerkt.pk]},
+            {
+                "action": "opnieuw_verwerken",
+                "_selected_action": [afgekeurd.pk, verwerkt.pk, beantwoord.pk],
+            },
         )
     afgekeurd.refresh_from_db()
     verwerkt.refresh_from_db()
@@ -44,4 +48,6 @@ def test_opnieuw_verwerken_na_afkeuren(
     assert afgekeurd.laatste_fout == ""
     assert verwerkt.status == Status.VERWERKT
     assert handler.aanroepen == []  # a verwerkt message is never handled twice
-    assert Bericht.objects.filter(richting=Richting.UIT).count() == 1
+    beantwoord.refresh_from_db()
+    assert beantwoord.verwerkt_op < afgekeurd.verwerkt_op  # left alone: it has its retour
+    assert Bericht.objects.filter(richting=Richting.UIT).count() == 2  # no second retour
