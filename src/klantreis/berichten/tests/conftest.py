@@ -14,6 +14,7 @@ from klantreis import istandaarden as ist
 from klantreis.berichten import afhandeling, services, tasks, verwerking
 
 VOORBEELDEN = Path("/work/shared/istandaarden/iwmo/3.2/examples")
+VOORBEELDEN_JW = Path("/work/shared/istandaarden/ijw/3.2/examples")
 _EIGEN_VOORBEELDEN = Path(__file__).parent / "voorbeelden"
 
 AANBIEDER = "65656055"  # the sender in the example 305/315
@@ -22,7 +23,7 @@ GEMEENTE = "0363"
 
 def voorbeeld(naam: str):
     """A message of the shared example files, parsed by the codec."""
-    for map_ in (VOORBEELDEN, _EIGEN_VOORBEELDEN):
+    for map_ in (VOORBEELDEN, VOORBEELDEN_JW, _EIGEN_VOORBEELDEN):
         pad = map_ / naam
         if pad.exists():
             return ist.read(pad.read_bytes())

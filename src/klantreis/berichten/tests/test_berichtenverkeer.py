@@ -583,3 +583,20 @@ def test_worker_vraagt_celery_opnieuw_te_proberen_op_de_vastgelegde_volgende_pog
     assert bericht.pogingen == 1
     assert isinstance(gevraagd["exc"], tasks.TransportFout)
     assert 55 <= gevraagd["countdown"] <= 61  # the first backoff step (60 s)
+
+
+def test_ijw_305_beantwoord_met_jw306_en_leesbaar_opgeslagen(lever, berichtenmap):
+    # (the shared JW315.xml example is not XSD-valid: ToewijzingEinddatum 2027-06-31)
+    vot = met_header(voorbeeld("JW305.xml"), identificatie="JW1")
+    bericht = lever(ist.write(vot))
+    bericht.refresh_from_db()
+    assert (bericht.standaard, bericht.berichtcode, bericht.status) == ("ijw", "305", "verwerkt")
+    assert bericht.gegevens["bericht"] == "305"
+    assert bericht.gegevens["header"]["bericht_identificatie"] == {
+        "identificatie": "JW1",
+        "dagtekening": vot.header.bericht_identificatie.dagtekening.isoformat(),
+    }
+    retour = _retour(bericht)
+    assert (retour.standaard, retour.berichtcode) == ("ijw", "306")
+    assert retour.bestandsnaam.startswith(f"JW306_{vot.header.ontvanger}_{vot.header.afzender}_")
+    assert inbox(berichtenmap, vot.header.afzender) == [retour.bytes]
