@@ -158,12 +158,11 @@ def _verwerk(bericht: Bericht, token: uuid.UUID) -> str:
     }
     for naam, waarde in velden.items():  # the handler sees the parsed fields
         setattr(bericht, naam, waarde)
+    eerder = _zelfde_bericht_eerder(bericht, message)
+    if eerder is not None:
+        return _dubbel(bericht, token, eerder, velden)
     if message.bericht not in ist.RETOUR_VAN:
         return _verwerk_retour(bericht, token, message, velden)
-    if any(f.regel == "TR056" for f in res.fouten):
-        eerder = _zelfde_bericht_eerder(bericht, message)
-        if eerder is not None:
-            return _dubbel(bericht, token, eerder, velden)
     traject_voor = bericht.traject_id
     with transaction.atomic():
         if res.fouten:
@@ -226,7 +225,11 @@ def _dubbel(bericht: Bericht, token: uuid.UUID, eerder: Bericht, velden: dict) -
             "retourcode": None,
             "pad": "/Bericht/Header/BerichtIdentificatie/Identificatie",
             "melding": f"Hetzelfde bericht is eerder ontvangen (bericht {eerder.pk}); "
-            "het retourbericht daarvan is opnieuw verzonden.",
+            + (
+                "het retourbericht daarvan is opnieuw verzonden."
+                if eerder.berichtcode in ist.RETOUR_VAN
+                else "het is niet opnieuw verwerkt."
+            ),
         }
     ]
     velden["niveau"] = ""

@@ -600,3 +600,37 @@ def test_ijw_305_beantwoord_met_jw306_en_leesbaar_opgeslagen(lever, berichtenmap
     assert (retour.standaard, retour.berichtcode) == ("ijw", "306")
     assert retour.bestandsnaam.startswith(f"JW306_{vot.header.ontvanger}_{vot.header.afzender}_")
     assert inbox(berichtenmap, vot.header.afzender) == [retour.bytes]
+
+
+def test_herschreven_afgekeurd_bericht_krijgt_geen_tweede_retour(bericht305, lever, berichtenmap):
+    data = bericht305("BSN2", bsn="123456789")  # CS002: 0001, TR056 is not even reached
+    eerste = lever(data)
+    tweede = lever(data + b"\n")
+    tweede.refresh_from_db()
+    assert [f["regel"] for f in tweede.fouten] == ["DUBBEL"]
+    assert Bericht.objects.filter(richting=Richting.UIT).count() == 1
+    assert inbox(berichtenmap, AANBIEDER) == [_retour(eerste).bytes] * 2
+
+
+def test_herschreven_retour_wordt_niet_tweemaal_afgehandeld(
+    berichtenmap, lever, afhandelaar, django_capture_on_commit_callbacks
+):
+    handler = afhandelaar("302", Teller())
+    toewijzing = met_header(voorbeeld("WMO301.xml"), identificatie="H1")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.verstuur(toewijzing)
+    ontvangen = inbox(berichtenmap, toewijzing.header.ontvanger)[0]
+    retour = ist.write(
+        ist.build_retour(
+            ist.read(ontvangen),
+            ist.check(ontvangen),
+            identificatie="R9",
+            dagtekening=datetime.date(2026, 11, 20),
+        )
+    )
+    eerste = lever(retour)
+    tweede = lever(retour + b"\n")
+    tweede.refresh_from_db()
+    assert handler.aanroepen == [eerste.pk]
+    assert tweede.status == Status.VERWERKT
+    assert tweede.fouten[0]["melding"].endswith("niet opnieuw verwerkt.")
