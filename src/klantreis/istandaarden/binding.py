@@ -1,0 +1,423 @@
+"""Read and write messages: safe parsing, XSD validation and the lxml <-> dataclass mapping.
+
+The mapping is driven by ``_spec.json`` (generated from the XSDs): for every message type a
+*plan* is compiled once, holding per XML element its Clark tag, the dataclass field, and a
+converter. Reading walks the lxml tree once and calls those converters directly; writing walks
+the dataclasses in XSD order and builds lxml elements. No reflection on the hot path.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from lxml import etree
+
+from klantreis.istandaarden import codes, modellen
+from klantreis.istandaarden.code import Standaard
+from klantreis.istandaarden.fouten import (
+    CodecError,
+    Fout,
+    OnbekendBerichtFout,
+    SchrijfFout,
+    XmlFout,
+    XsdFout,
+)
+from klantreis.istandaarden.schema import (
+    MAX_BYTES,
+    BerichtSoort,
+    soort,
+    soort_voor_namespace,
+    spec,
+    xml_schema,
+)
+
+Bericht = (
+    modellen.Bericht301
+    | modellen.Bericht302
+    | modellen.Bericht305
+    | modellen.Bericht306
+    | modellen.Bericht307
+    | modellen.Bericht308
+    | modellen.Bericht315
+    | modellen.Bericht316
+    | modellen.Bericht317
+    | modellen.Bericht318
+    | modellen.Bericht319
+    | modellen.Bericht320
+    | modellen.Bericht323
+    | modellen.Bericht325
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Plans
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True, eq=False)
+class Veld:
+    """One XML element of a complex type and the dataclass field it maps to."""
+
+    naam: str  # dataclass attribute
+    element: str  # XML local name
+    tag: str  # Clark name {ns}local
+    kind: str  # str int date time enum class fixed
+    min_occurs: int
+    lijst: bool  # tuple-valued (wrapper or repeated element)
+    item_tag: str | None = None  # wrapper: tag of the repeated child
+    item_element: str | None = None
+    sub: Plan | None = None
+    simple: dict = field(default_factory=dict)  # facets (for generators)
+    conv: Callable[[str], Any] | None = None
+    fmt: Callable[[Any], str] | None = None
+    fixed: str | None = None
+    enum: type | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Plan:
+    """How one complex type maps to one dataclass."""
+
+    key: str
+    cls: type
+    velden: list[Veld] = field(default_factory=list)
+    by_tag: dict[str, Veld] = field(default_factory=dict)
+    lijsten: tuple[str, ...] = ()  # names of repeated (non-wrapper) fields
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+
+
+_DATUM_CACHE: dict[str, datetime.date] = {}
+
+
+def _datum(text: str) -> datetime.date:
+    try:
+        return _DATUM_CACHE[text]
+    except KeyError:
+        d = datetime.date.fromisoformat(text.strip())
+        if len(_DATUM_CACHE) < 20000:
+            _DATUM_CACHE[text] = d
+        return d
+
+
+def _tijd(text: str) -> datetime.time:
+    return datetime.time.fromisoformat(text.strip())
+
+
+def _tekst(text: str | None) -> str:
+    return text if text is not None else ""
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat()
+
+
+def _converters(st: dict) -> tuple[Callable, Callable, type | None]:
+    kind = st["kind"]
+    if kind == "int":
+        return int, str, None
+    if kind == "date":
+        return _datum, _iso, None
+    if kind == "time":
+        return _tijd, _iso, None
+    if kind == "enum":
+        enum_cls = getattr(codes, st["enum"])
+        lookup = enum_cls._value2member_map_
+        return lookup.__getitem__, str, enum_cls
+    return _tekst, str, None
+
+
+@cache
+def plan(standaard: Standaard | str, bericht: str) -> Plan:
+    """The compiled mapping plan of one message type (root ``Bericht``)."""
+    std = Standaard(standaard)
+    return _compile(std, soort(std, bericht), f"{bericht}:Root", {})
+
+
+def _compile(std: Standaard, s: BerichtSoort, key: str, seen: dict[str, Plan]) -> Plan:
+    if key in seen:
+        return seen[key]
+    sp = spec()[std.value]
+    ctype = sp["complex"][key]
+    p = Plan(key=key, cls=getattr(modellen, ctype["klasse"]))
+    seen[key] = p
+    ns = s.basis_namespace if key.startswith("basis:") else s.namespace
+    lijsten = []
+    for name, tref, mn, mx in ctype["els"]:
+        v = Veld(
+            naam=_snake(name),
+            element=name,
+            tag=f"{{{ns}}}{name}",
+            kind="",
+            min_occurs=mn,
+            lijst=mx != 1,
+        )
+        if tref.startswith("c:"):
+            sub_key = tref[2:]
+            sub = sp["complex"][sub_key]
+            if len(sub["els"]) == 1 and sub["els"][0][3] == -1:  # wrapper: flatten to a tuple
+                item_name, item_ref, _, _ = sub["els"][0]
+                item_ns = s.basis_namespace if sub_key.startswith("basis:") else s.namespace
+                v.lijst = True
+                v.item_tag = f"{{{item_ns}}}{item_name}"
+                v.item_element = item_name
+                tref = item_ref
+            elif mx != 1:
+                lijsten.append(v.naam)
+        elif mx != 1:
+            lijsten.append(v.naam)
+        if tref.startswith("c:"):
+            v.kind = "class"
+            v.sub = _compile(std, s, tref[2:], seen)
+        else:
+            st = sp["simple"][tref[2:]]
+            v.simple = st
+            if "fixed" in st:
+                v.kind = "fixed"
+                v.fixed = st["fixed"]
+            else:
+                v.kind = st["kind"]
+                v.conv, v.fmt, v.enum = _converters(st)
+        p.velden.append(v)
+        if v.fixed is None:
+            p.by_tag[v.tag] = v
+    p.lijsten = tuple(lijsten)
+    return p
+
+
+# --------------------------------------------------------------------------------------------
+# Safe parsing
+# --------------------------------------------------------------------------------------------
+
+_ENCODING_DECL = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        dtd_validation=False,
+        no_network=True,
+        huge_tree=False,
+        collect_ids=False,
+    )
+
+
+def parse_veilig(data: bytes) -> etree._Element:
+    """Parse bytes to an lxml root, refusing hostile or non-UTF-8 input *before* parsing."""
+    data = voorcontrole(data)
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise XmlFout(
+            f"Het bestand is geen welgevormde XML (regel {exc.lineno}): {exc.msg}"
+        ) from None
+    except (ValueError, LookupError) as exc:  # pragma: no cover - defensive
+        raise XmlFout(f"Het bestand kan niet als XML worden gelezen: {exc}") from None
+    if root.getroottree().docinfo.doctype:
+        raise XmlFout("Het bestand bevat een DOCTYPE; die wordt niet geaccepteerd.")
+    return root
+
+
+def voorcontrole(data: bytes) -> bytes:
+    """The byte-level checks done before any parsing: type, size (OP179), encoding, DTD."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise XmlFout("Het bericht moet als bytes worden aangeboden, niet als tekst.")
+    data = bytes(data)
+    if len(data) > MAX_BYTES:
+        raise XmlFout(
+            f"Het bestand is {len(data)} bytes; de iStandaarden staan maximaal 25 MB toe (OP179)."
+        )
+    if not data.strip():
+        raise XmlFout("Het bestand is leeg.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
+        raise XmlFout("Het bestand is geen UTF-8 (het begint met een UTF-16/32-merkteken).")
+    m = _ENCODING_DECL.match(data[:512].removeprefix(b"\xef\xbb\xbf"))
+    if m and m.group(1).strip().lower() not in (b"utf-8", b"utf8"):
+        naam = m.group(1).decode("ascii", "replace")
+        raise XmlFout(f"De XML-declaratie noemt encoding '{naam}'; alleen UTF-8 is toegestaan.")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise XmlFout(
+            f"Het bestand is geen geldige UTF-8: ongeldige byte op positie {exc.start}."
+        ) from None
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise XmlFout(
+            "Het bestand bevat een DOCTYPE of ENTITY-declaratie; die worden niet geaccepteerd "
+            "(bescherming tegen externe entiteiten en entity-expansie)."
+        )
+    return data
+
+
+def herken(root: etree._Element) -> BerichtSoort:
+    """Detect standard and message type from the root's namespace."""
+    if not isinstance(root.tag, str):
+        raise OnbekendBerichtFout("Het bestand bevat geen XML-element.")
+    qn = etree.QName(root)
+    s = soort_voor_namespace(qn.namespace)
+    if s is None or qn.localname != "Bericht":
+        raise OnbekendBerichtFout(
+            f"Onbekend bericht: root-element {{{qn.namespace or ''}}}{qn.localname} is geen iWmo- "
+            "of iJw 3.2-bericht."
+        )
+    return s
+
+
+_PREFIX = re.compile(r"[A-Za-z_][\w.-]*:")
+
+
+def _pad(path: str | None) -> str:
+    return _PREFIX.sub("", path or "")
+
+
+def valideer(root: etree._Element, s: BerichtSoort) -> list[Fout]:
+    """Level 1: XSD validation. Returns the faults (empty when valid)."""
+    schema = xml_schema(s.standaard, s.bericht)
+    if schema.validate(root):
+        return []
+    return [
+        Fout(
+            regel="XSD",
+            retourcode=None,
+            pad=_pad(e.path),
+            melding=f"Ongeldig volgens {s.naam}.xsd (regel {e.line}): {e.message}",
+        )
+        for e in schema.error_log
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------------------------
+
+
+def _lees(el: etree._Element, p: Plan, kw: dict[str, Any] | None = None) -> Any:
+    kw = {} if kw is None else kw
+    by_tag = p.by_tag
+    for child in el:
+        v = by_tag.get(child.tag)
+        if v is None:
+            continue
+        if v.item_tag is not None:
+            item_tag = v.item_tag
+            if v.sub is not None:
+                sub = v.sub
+                kw[v.naam] = tuple(_lees(c, sub) for c in child if c.tag == item_tag)
+            else:
+                conv = v.conv
+                kw[v.naam] = tuple(conv(c.text) for c in child if c.tag == item_tag)
+            continue
+        val = _lees(child, v.sub) if v.sub is not None else v.conv(child.text)
+        if v.lijst:
+            kw.setdefault(v.naam, []).append(val)
+        else:
+            kw[v.naam] = val
+    for naam in p.lijsten:
+        if naam in kw:
+            kw[naam] = tuple(kw[naam])
+    return p.cls(**kw)
+
+
+def map_root(root: etree._Element, s: BerichtSoort) -> Bericht:
+    """Map a validated lxml root to its typed message."""
+    p = plan(s.standaard, s.bericht)
+    try:
+        return _lees(root, p, {"standaard": s.standaard})
+    except (ValueError, KeyError, TypeError) as exc:
+        raise XsdFout(f"Een waarde kan niet worden omgezet: {exc}") from None
+
+
+def read(data: bytes) -> Bericht:
+    """Read an iWmo/iJw 3.2 message: refuse hostile input, XSD-validate, map to objects.
+
+    Raises ``XmlFout`` (level 0), ``OnbekendBerichtFout``/``XsdFout`` (level 1); all are
+    ``CodecError`` with ``niveau`` and ``fouten``.
+    """
+    root = parse_veilig(data)
+    s = herken(root)
+    fouten = valideer(root, s)
+    if fouten:
+        raise XsdFout(f"{s.naam} is ongeldig volgens het XSD ({len(fouten)} fout(en)).", fouten)
+    return map_root(root, s)
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------------------------
+
+
+def _schrijf(parent: etree._Element, obj: Any, p: Plan) -> None:
+    sub_el = etree.SubElement
+    for v in p.velden:
+        if v.fixed is not None:
+            sub_el(parent, v.tag).text = v.fixed
+            continue
+        val = getattr(obj, v.naam)
+        if val is None:
+            continue
+        if v.item_tag is not None:
+            if not val:
+                continue
+            wrapper = sub_el(parent, v.tag)
+            for item in val:
+                e = sub_el(wrapper, v.item_tag)
+                if v.sub is not None:
+                    _schrijf(e, item, v.sub)
+                else:
+                    e.text = v.fmt(item)
+        elif v.lijst:
+            for item in val:
+                e = sub_el(parent, v.tag)
+                if v.sub is not None:
+                    _schrijf(e, item, v.sub)
+                else:
+                    e.text = v.fmt(item)
+        elif v.sub is not None:
+            _schrijf(sub_el(parent, v.tag), val, v.sub)
+        else:
+            sub_el(parent, v.tag).text = v.fmt(val)
+
+
+def to_element(message: Bericht) -> etree._Element:
+    """Build the lxml tree of a message (not yet validated)."""
+    bericht = getattr(type(message), "bericht", None)
+    if bericht is None or not hasattr(message, "standaard"):
+        raise SchrijfFout(f"Geen iWmo/iJw-bericht: {type(message).__name__}")
+    s = soort(message.standaard, bericht)
+    p = plan(s.standaard, s.bericht)
+    if not isinstance(message, p.cls):
+        raise SchrijfFout(f"Verwacht {p.cls.__name__}, kreeg {type(message).__name__}")
+    root = etree.Element(
+        f"{{{s.namespace}}}Bericht",
+        nsmap={s.standaard.value: s.basis_namespace, s.prefix: s.namespace},
+    )
+    try:
+        _schrijf(root, message, p)
+    except (AttributeError, TypeError, ValueError) as exc:
+        raise SchrijfFout(f"Het bericht kan niet worden opgebouwd: {exc}") from None
+    return root
+
+
+def write(message: Bericht) -> bytes:
+    """Write a message as canonical UTF-8 XML; raises ``SchrijfFout`` if it is not XSD-valid."""
+    root = to_element(message)
+    s = soort(message.standaard, type(message).bericht)
+    fouten = valideer(root, s)
+    if fouten:
+        raise SchrijfFout(
+            f"Het opgebouwde {s.naam}-bericht is ongeldig volgens het XSD "
+            f"({len(fouten)} fout(en)): {fouten[0].pad}: {fouten[0].melding}",
+            fouten,
+        )
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+__all__ = ["Bericht", "CodecError", "read", "write"]
