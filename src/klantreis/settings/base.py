@@ -123,6 +123,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "termijnen.signaleer_verlopen",
         "schedule": 24 * 60 * 60,  # daily; run `celery -A klantreis.celery beat` beside a worker
     },
+    # The exchange: pick up what a crash or a lost task left behind, retry due deliveries.
+    "berichten-achterstand": {"task": "berichten.verwerk_achterstand", "schedule": 60},
+    # Poll the transport (directory, VECOZO …) for the parties in KLANTREIS_TRANSPORT.
+    "berichten-ophalen": {"task": "berichten.haal_op", "schedule": 60},
+}
+
+# The exchange's transport plugin (berichten/transports) and its options; "eigenaren" are the
+# parties (gemeentecode or AGB) this installation receives for when polling.
+KLANTREIS_TRANSPORT = {
+    "plugin": os.environ.get("KLANTREIS_TRANSPORT", "directory"),
+    "opties": {"map": os.environ.get("KLANTREIS_BERICHTEN_MAP", str(VAR_DIR / "berichten"))},
+    "eigenaren": env_list("KLANTREIS_EIGENAREN", []),
+}
+KLANTREIS_BERICHTEN = {
+    # delivery attempts before an outbound message is marked mislukt (an admin can retry)
+    "max_pogingen": int(os.environ.get("KLANTREIS_BEZORG_MAX_POGINGEN", "10")),
+    "wachttijd": 60,  # seconds before the second attempt; doubles per attempt (max 6 h)
+    # seconds after which a message in_verwerking counts as left by a killed worker
+    "vastgelopen_na": 15 * 60,
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,89 @@
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils.html import format_html
+
+from . import workflow
+from .models import Bericht, IdentificatieTeller
+from .services import _plan_bezorging, _plan_verwerking
+from .workflow import Richting, Status
+
+
+@admin.register(Bericht)
+class BerichtAdmin(admin.ModelAdmin):
+    list_display = (
+        "pk",
+        "richting",
+        "berichtcode",
+        "afzender",
+        "ontvanger",
+        "identificatie",
+        "status",
+        "eigenaar",
+        "pogingen",
+        "aangemaakt_op",
+    )
+    list_filter = ("richting", "berichtcode", "status", "eigenaar", "standaard")
+    search_fields = ("identificatie", "afzender", "ontvanger", "bestandsnaam", "sha256")
+    date_hierarchy = "aangemaakt_op"
+    actions = ["opnieuw_verwerken", "opnieuw_verzenden"]
+    exclude = ("inhoud",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Nothing here is edited by hand: the exchange and its workflow own every field.
+        return [f.name for f in self.model._meta.fields if f.name != "inhoud"] + ["xml"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # nothing received or sent is ever lost
+
+    @admin.display(description="Inhoud (XML)")
+    def xml(self, obj):
+        return format_html(
+            '<pre style="white-space: pre-wrap">{}</pre>',
+            obj.bytes.decode("utf-8", errors="replace"),
+        )
+
+    @admin.action(description="Opnieuw verwerken (ontvangen berichten)")
+    def opnieuw_verwerken(self, request, queryset):
+        n = 0
+        with transaction.atomic():
+            for pk in queryset.filter(richting=Richting.IN).values_list("pk", flat=True):
+                if workflow.zet(
+                    Bericht.objects.filter(pk=pk),
+                    Status.ONTVANGEN,
+                    van=[Status.AFGEKEURD, Status.IN_VERWERKING],
+                    claim=None,
+                ):
+                    _plan_verwerking(pk)
+                    n += 1
+        self.message_user(request, f"{n} bericht(en) opnieuw in verwerking genomen.")
+        if n < queryset.count():
+            self.message_user(
+                request,
+                "Verwerkte en uitgaande berichten worden niet opnieuw verwerkt.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Opnieuw verzenden (uitgaande berichten)")
+    def opnieuw_verzenden(self, request, queryset):
+        n = 0
+        with transaction.atomic():
+            for pk in queryset.filter(richting=Richting.UIT).values_list("pk", flat=True):
+                if workflow.zet(
+                    Bericht.objects.filter(pk=pk),
+                    Status.TE_VERZENDEN,
+                    van=[Status.MISLUKT, Status.VERZONDEN],
+                    pogingen=0,
+                    volgende_poging=None,
+                ):
+                    _plan_bezorging(pk)
+                    n += 1
+        self.message_user(request, f"{n} bericht(en) opnieuw ter verzending aangeboden.")
+
+
+@admin.register(IdentificatieTeller)
+class IdentificatieTellerAdmin(admin.ModelAdmin):
+    list_display = ("afzender", "berichtcode", "laatste")
+    readonly_fields = ("afzender", "berichtcode", "laatste")

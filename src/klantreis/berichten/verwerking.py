@@ -1,0 +1,250 @@
+"""Processing of one received message (docs/architecture.md, "The exchange contract").
+
+claim (conditional UPDATE) → ``istandaarden.check`` (with TR056 against the Bericht table) →
+  level xml/xsd: afgekeurd, no retour (the channel reports)
+  level 2 (0001): retour with 0001; TR056: retour with 9056 — the handler is not called
+  otherwise: the registered handler in a savepoint; its fouten roll it back and go in the
+  retour per class; no fouten keep its changes and the retour is header-only
+→ the retour is written with ``verstuur(retour, heen=bericht)`` in the same transaction that
+  marks the heen verwerkt (OP090). Retours received (302 … 320, 325) are paired to their heen.
+
+A worker killed anywhere in here loses nothing: only the claim was committed, and after
+``vastgelopen_na`` ``verwerk_achterstand`` claims the message again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from celery import shared_task
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from klantreis import istandaarden as ist
+from klantreis.istandaarden.historie import Tr056IdentificatieUniek
+
+from . import workflow
+from .afhandeling import Afhandeling, afhandelaar
+from .models import Bericht
+from .services import HEEN_VAN, kop_van_message, nieuwe_identificatie, projectie, verstuur
+from .workflow import Richting, Status
+
+logger = logging.getLogger(__name__)
+
+
+def vastgelopen_na() -> datetime.timedelta:
+    """How long a claim holds before another worker may take the message again."""
+    return datetime.timedelta(seconds=settings.KLANTREIS_BERICHTEN["vastgelopen_na"])
+
+
+class _Overgenomen(Exception):
+    """Our claim was taken over by another worker; our work is rolled back."""
+
+
+class _Terugdraaien(Exception):
+    """The handler reported fouten: undo its changes."""
+
+
+@dataclass
+class BerichtHistorie:
+    """TR056 against the Bericht table: an earlier message of this sender and type with this
+    Identificatie, for the same eigenaar, that got past the XSD (identical files never get
+    here: ``ontvang`` deduplicates them)."""
+
+    bericht: Bericht
+
+    def identificatie_bekend(self, afzender: str, berichtsoort: str, identificatie: str) -> bool:
+        return (
+            Bericht.objects.filter(
+                richting=Richting.IN,
+                eigenaar=self.bericht.eigenaar,
+                afzender=afzender,
+                berichtcode=berichtsoort,
+                identificatie=identificatie,
+                pk__lt=self.bericht.pk,
+            )
+            .exclude(niveau__in=[ist.Niveau.XML, ist.Niveau.XSD])
+            .exists()
+        )
+
+
+def _claim(bericht_id: int) -> uuid.UUID | None:
+    """Take the message: ontvangen, or in_verwerking for longer than the limit (a killed
+    worker). One conditional UPDATE, so of two workers exactly one succeeds."""
+    token = uuid.uuid4()
+    nu = timezone.now()
+    rij = Bericht.objects.filter(pk=bericht_id, richting=Richting.IN).filter(
+        Q(status=Status.ONTVANGEN)
+        | Q(status=Status.IN_VERWERKING, geclaimd_op__lt=nu - vastgelopen_na())
+    )
+    n = workflow.zet(rij, Status.IN_VERWERKING, claim=token, geclaimd_op=nu)
+    return token if n else None
+
+
+def _afronden(bericht: Bericht, token: uuid.UUID, naar: str, **velden) -> None:
+    """The final step, inside the processing transaction: only if our claim still holds."""
+    n = workflow.zet(
+        Bericht.objects.filter(pk=bericht.pk, claim=token),
+        naar,
+        van=Status.IN_VERWERKING,
+        verwerkt_op=timezone.now(),
+        **velden,
+    )
+    if not n:
+        raise _Overgenomen
+
+
+def _fouten_json(fouten: Iterable[ist.Fout]) -> list[dict]:
+    return [f.als_dict() for f in fouten]
+
+
+@shared_task(name="berichten.verwerk")
+def verwerk(bericht_id: int) -> str | None:
+    """Process one received message; returns its new status, or None when not claimed."""
+    token = _claim(bericht_id)
+    if token is None:
+        return None
+    bericht = Bericht.objects.get(pk=bericht_id)
+    try:
+        return _verwerk(bericht, token)
+    except _Overgenomen:
+        logger.warning("Bericht %s is door een andere worker overgenomen.", bericht_id)
+        return None
+    except Exception as exc:
+        # A bug, not bad input: keep the claim; after vastgelopen_na it is tried again.
+        logger.exception("Verwerking van bericht %s mislukt.", bericht_id)
+        Bericht.objects.filter(pk=bericht_id, claim=token).update(
+            laatste_fout=f"{type(exc).__name__}: {exc}"[:2000]
+        )
+        return None
+
+
+def _verwerk(bericht: Bericht, token: uuid.UUID) -> str:
+    res = ist.check(bericht.bytes, history=[Tr056IdentificatieUniek(BerichtHistorie(bericht))])
+    velden: dict[str, Any] = {
+        "niveau": res.niveau.value if res.niveau else "",
+        "fouten": _fouten_json(res.fouten),
+        "laatste_fout": "",
+    }
+    if res.message is None:  # level xml/xsd: no retourbericht, the channel reports
+        with transaction.atomic():
+            _afronden(bericht, token, Status.AFGEKEURD, **velden)
+        return Status.AFGEKEURD
+    message = res.message
+    kop = kop_van_message(message)
+    velden |= {
+        "standaard": kop.standaard,
+        "berichtcode": kop.berichtcode,
+        "afzender": kop.afzender,
+        "ontvanger": kop.ontvanger,
+        "identificatie": kop.identificatie,
+        "dagtekening": kop.dagtekening,
+        "gegevens": projectie(message),
+    }
+    if message.bericht not in ist.RETOUR_VAN:
+        return _verwerk_retour(bericht, token, message, velden)
+    with transaction.atomic():
+        if res.fouten:
+            # Level 2 (0001) or TR056 (9056): answered, the handler is not called.
+            status = Status.AFGEKEURD
+            antwoord = res
+        else:
+            afhandeling = _handel_af(bericht, message)
+            status = Status.VERWERKT
+            velden["fouten"] = _fouten_json(afhandeling.fouten)
+            antwoord = ist.CheckResult(
+                res.standaard,
+                res.bericht,
+                not afhandeling.fouten,
+                ist.Niveau.HISTORIE if afhandeling.fouten else None,
+                tuple(afhandeling.fouten),
+                message,
+            )
+        retourcode = ist.RETOUR_VAN[message.bericht]
+        retour = ist.build_retour(
+            message,
+            antwoord,
+            identificatie=nieuwe_identificatie(bericht.eigenaar or kop.ontvanger, retourcode),
+            dagtekening=timezone.localdate(),
+        )
+        verstuur(retour, heen=bericht)
+        _afronden(bericht, token, status, **velden)
+    return status
+
+
+def _handel_af(bericht: Bericht, message: Any) -> Afhandeling:
+    fn = afhandelaar(message.bericht)
+    if fn is None:
+        logger.warning(
+            "Geen afhandelaar voor bericht %s; bericht %s wordt geaccepteerd met een lege retour.",
+            message.bericht,
+            bericht.pk,
+        )
+        return Afhandeling(fouten=[])
+    uitkomst = Afhandeling(fouten=[])
+    try:
+        with transaction.atomic():  # savepoint: fouten undo the handler's changes
+            uitkomst = fn(bericht, message)
+            if uitkomst.fouten:
+                raise _Terugdraaien
+    except _Terugdraaien:
+        pass
+    return uitkomst
+
+
+def _verwerk_retour(bericht: Bericht, token: uuid.UUID, message: Any, velden: dict) -> str:
+    """A retour (302 … 320) or a 325: pair it with our heen; it needs no answer."""
+    h = message.header
+    if message.bericht == "325":
+        heen_ident = h.declaratie_identificatie.identificatie
+        heen_afzender, heen_ontvanger = h.ontvanger, h.afzender
+    else:  # the header is copied from our heen (IV028)
+        heen_ident = h.bericht_identificatie.identificatie
+        heen_afzender, heen_ontvanger = h.afzender, h.ontvanger
+    heen = (
+        Bericht.objects.filter(
+            richting=Richting.UIT,
+            berichtcode=HEEN_VAN[message.bericht],
+            afzender=heen_afzender,
+            ontvanger=heen_ontvanger,
+            identificatie=heen_ident,
+        )
+        .order_by("-pk")
+        .first()
+    )
+    with transaction.atomic():
+        if heen is None:
+            velden["fouten"] = [
+                *velden["fouten"],
+                {
+                    "regel": "KOPPELING",
+                    "retourcode": None,
+                    "pad": "/Bericht/Header/BerichtIdentificatie/Identificatie",
+                    "melding": f"Geen verzonden {HEEN_VAN[message.bericht]} met Identificatie "
+                    f"'{heen_ident}' van {heen_afzender} gevonden bij dit retourbericht.",
+                },
+            ]
+            _afronden(bericht, token, Status.AFGEKEURD, **velden)
+            return Status.AFGEKEURD
+        fouten = velden["fouten"]
+        if afhandelaar(message.bericht) is not None:
+            # e.g. declaraties reading a 325, toewijzingen a 302 with faults
+            bericht.heen = heen
+            fouten = fouten + _fouten_json(_handel_af(bericht, message).fouten)
+        velden["fouten"] = fouten
+        _afronden(
+            bericht,
+            token,
+            Status.VERWERKT,
+            heen=heen,
+            traject=heen.traject,
+            **velden,
+        )
+    return Status.VERWERKT

@@ -1,0 +1,90 @@
+"""The lifecycle of a ``Bericht``: the one place where its status may change.
+
+Every change is a conditional UPDATE (``WHERE status IN (<allowed sources>)``), so two workers
+never both take the same step and a stale copy in memory cannot move a message back. Each edge
+names the reason or the iStandaarden rule that needs it; ``test_workflow.py`` covers them.
+
+Inbound:  ontvangen → in_verwerking → verwerkt | afgekeurd
+Outbound: te_verzenden → verzonden | mislukt (after the maximum number of attempts)
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+
+class Richting(models.TextChoices):
+    IN = "in", "Ontvangen"
+    UIT = "uit", "Verzonden"
+
+
+class Status(models.TextChoices):
+    ONTVANGEN = "ontvangen", "Ontvangen"
+    IN_VERWERKING = "in_verwerking", "In verwerking"
+    VERWERKT = "verwerkt", "Verwerkt"
+    AFGEKEURD = "afgekeurd", "Afgekeurd"
+    TE_VERZENDEN = "te_verzenden", "Te verzenden"
+    VERZONDEN = "verzonden", "Verzonden"
+    MISLUKT = "mislukt", "Verzenden mislukt"
+
+
+S = Status
+
+#: (from, to) -> why the edge exists. Nothing else may change ``Bericht.status``.
+OVERGANGEN: dict[tuple[str, str], str] = {
+    # A worker claims the message; the conditional UPDATE makes the claim exclusive.
+    (S.ONTVANGEN, S.IN_VERWERKING): "claim door een worker",
+    # The worker holding it was killed (crash between receipt and retour): after the limit
+    # (KLANTREIS_BERICHTEN["vastgelopen_na"]) another worker takes it again. Nothing is lost.
+    (S.IN_VERWERKING, S.IN_VERWERKING): "opnieuw geclaimd na een vastgelopen worker",
+    # Checked, handled and (for a heenbericht) answered with a retour in the same transaction
+    # (OP090: every received message gets its retour).
+    (S.IN_VERWERKING, S.VERWERKT): "verwerkt en beantwoord",
+    # Not XML or not valid against the XSD: no retourbericht, the channel reports (NOTES §3);
+    # or rejected as a whole with 0001 (level 2) or 9056 (TR056), answered with that retour;
+    # or a retour whose heen we do not know.
+    (S.IN_VERWERKING, S.AFGEKEURD): "afgekeurd (XML/XSD, 0001, TR056 of onbekende heen)",
+    # An administrator asks for a new attempt (e.g. after a codec fix). Never from
+    # ``verwerkt``: that would run the domain handler twice.
+    (S.AFGEKEURD, S.ONTVANGEN): "beheerder: opnieuw verwerken",
+    (S.IN_VERWERKING, S.ONTVANGEN): "beheerder: opnieuw verwerken",
+    # The transport accepted the message.
+    (S.TE_VERZENDEN, S.VERZONDEN): "afgeleverd bij het transport",
+    # Every attempt failed (KLANTREIS_BERICHTEN["max_pogingen"]); kept for an administrator.
+    (S.TE_VERZENDEN, S.MISLUKT): "maximum aantal pogingen bereikt",
+    # An administrator retries a failed delivery.
+    (S.MISLUKT, S.TE_VERZENDEN): "beheerder: opnieuw verzenden",
+    # The same heenbericht arrived again: the sender missed our retour, so the stored retour
+    # is delivered again — the same row and bytes, not a new message (idempotent receipt).
+    (S.VERZONDEN, S.TE_VERZENDEN): "heenbericht opnieuw ontvangen: retour opnieuw bezorgen",
+}
+
+
+class OngeldigeOvergang(ValueError):
+    pass
+
+
+def bronnen(naar: str) -> list[str]:
+    """The states from which ``naar`` may be reached."""
+    return [van for (van, doel) in OVERGANGEN if doel == naar]
+
+
+def zet(queryset: models.QuerySet, naar: str, *, van: list[str] | str | None = None, **velden):
+    """Move every row of ``queryset`` that is in an allowed source state to ``naar``.
+
+    Returns the number of rows moved (0: someone else was first, or the edge is not allowed
+    from the row's current state). ``van`` narrows the sources; each must be a real edge.
+    """
+    toegestaan = bronnen(naar)
+    if van is not None:
+        van = [van] if isinstance(van, str) else list(van)
+        for v in van:
+            if (v, naar) not in OVERGANGEN:
+                raise OngeldigeOvergang(f"Overgang {v} → {naar} bestaat niet.")
+        toegestaan = van
+    if not toegestaan:
+        raise OngeldigeOvergang(f"Geen overgang naar {naar}.")
+    return queryset.filter(status__in=toegestaan).update(
+        status=naar, bijgewerkt_op=timezone.now(), **velden
+    )
