@@ -91,7 +91,7 @@ class Simulatie:
     # -- the exchange ---------------------------------------------------------------------
     def _gemeente_ontvangt(self, gemeente: Gemeente) -> None:
         """The gemeente polls its inbox and processes what arrived (as its worker would)."""
-        berichten_tasks.haal_op(gemeente.code)
+        berichten_tasks.haal_op()
 
     def _uitwisselen(self, gemeente) -> None:
         """Lets the messages travel until both sides have read everything."""

@@ -225,14 +225,11 @@ def beweeg_traject(traject, berichtcode: str, *, door, rol: str, reden: str, op=
             doel = route.stap(overgang.naar)
             if doel.bericht == berichtcode and (overgang.rol or stap.rol) == rol:
                 engine.advance(traject, door=door, rol=rol, naar=doel.id, reden=reden, op=op)
-                if traject.stap.bericht == berichtcode:
-                    engine.advance(
-                        traject,
-                        door=door,
-                        rol=doel.rol if door is None else rol,
-                        reden=reden,
-                        op=op,
-                    )
+                # the message also completes that step when it is the sender's own act
+                # (8a: the provider's 307; 8c: the back office's 301), not when someone
+                # else judges it next (8b: Toegang judges the provider's 317)
+                if traject.stap.bericht == berichtcode and traject.stap.rol == rol:
+                    engine.advance(traject, door=door, rol=rol, reden=reden, op=op)
                 return
     except engine.EngineError as exc:
         log.warning("Traject %s niet verzet door %s: %s", traject.pk, berichtcode, exc.melding)
@@ -336,7 +333,7 @@ def wijzig_einddatum(t: Toewijzing, einddatum: dt.date, *, door=None, op=None) -
     t.gewijzigd_op = op
     _controleer_inhoud(t)
     _controleer_stapeling(t)
-    t.save()
+    t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
     stuur_301(
         gemeente=t.gemeente,
         client=t.client,
@@ -363,7 +360,7 @@ def verwijder(t: Toewijzing, *, door=None, op=None) -> Toewijzing:
     t.einddatum = t.ingangsdatum
     t.reden_wijziging = "13"
     t.gewijzigd_op = op
-    t.save()
+    t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
     stuur_301(
         gemeente=t.gemeente,
         client=t.client,
@@ -385,7 +382,7 @@ def wijzig_omvang(
     if t.frequentie == "6" and frequentie == "6":
         t.volume, t.gewijzigd_op = volume, op
         _controleer_inhoud(t)
-        t.save()
+        t.save(update_fields=["volume", "gewijzigd_op"])
         stuur_301(
             gemeente=t.gemeente,
             client=t.client,
@@ -403,7 +400,7 @@ def wijzig_omvang(
     t.einddatum = per - dt.timedelta(days=1)
     t.reden_wijziging = "05"
     t.gewijzigd_op = op
-    t.save()
+    t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
     return wijs_toe(
         client=t.client,
         aanbieder=t.aanbieder,
@@ -533,7 +530,7 @@ def honoreer_vow(verzoek: Verzoek, *, door=None, op=None) -> list[Toewijzing]:
         oud.einddatum = max(oud.ingangsdatum, ingang - dt.timedelta(days=1))
         oud.reden_wijziging = "05"
         oud.gewijzigd_op = op
-        oud.save()
+        oud.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
         nieuw.append(_nieuwe_uit_verzoek(verzoek, oud.product, ingang, wijziging, omvang, op))
     for product_data in inhoud.get("nieuwe_producten", []):
         from klantreis.producten.models import Product

@@ -106,8 +106,8 @@ def test_wijziging_einddatum_houdt_nummer_en_stuurt_alle_toewijzingen_op087(kete
     eerste = _toewijzing(keten)
     tweede = _toewijzing(
         keten,
-        ingangsdatum=EIND + dt.timedelta(days=1),
-        einddatum=EIND + dt.timedelta(days=90),
+        ingangsdatum=EIND + dt.timedelta(days=61),
+        einddatum=EIND + dt.timedelta(days=120),
         traject=None,
     )
     services.wijzig_einddatum(eerste, EIND + dt.timedelta(days=30))

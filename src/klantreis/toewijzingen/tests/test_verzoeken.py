@@ -142,17 +142,30 @@ def _in_zorg(keten, django_capture_on_commit_callbacks):
 def test_vow_die_niet_alle_toewijzingen_noemt_wordt_als_geheel_afgekeurd(
     keten, django_capture_on_commit_callbacks
 ):
-    _in_zorg(keten, django_capture_on_commit_callbacks)
-    vow = bouw_317(
+    t = _in_zorg(keten, django_capture_on_commit_callbacks)
+    later = services.wijs_toe(  # a second current toewijzing, starting after the first
+        client=keten.client,
+        aanbieder=keten.aanbieder,
+        gemeente=keten.gemeente,
+        product=keten.product,
+        ingangsdatum=EIND + dt.timedelta(days=1),
+        einddatum=EIND + dt.timedelta(days=60),
+        volume=1,
+        frequentie="2",
+    )
+    vow = bouw_317(  # names only the first: the VOW must hold every current toewijzing
         ist.Standaard.IWMO,
         keten.header("317"),
         keten.client.bsn,
         "VOW-1",
-        nieuw=[("02", "02A01", EIND + dt.timedelta(days=1), None, 4, "04", "4")],
+        te_wijzigen=[(t.nummer, BEGIN + dt.timedelta(days=60), EIND, 4, "04", "2")],
     )
     _, retour = keten.lever(vow, django_capture_on_commit_callbacks)
     assert retour.bericht == "318" and "9349" in retourcodes(retour)
+    assert str(later.nummer) in Bericht.objects.get(berichtcode="317").fouten[0]["melding"]
     assert not Verzoek.objects.exists()
+    keten.traject.refresh_from_db()
+    assert keten.traject.huidige_stap == "8"  # a rejected VOW does not move the traject
 
 
 def test_vow_afgewezen_met_319(keten, django_capture_on_commit_callbacks):
