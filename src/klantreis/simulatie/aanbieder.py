@@ -235,7 +235,12 @@ class SimAanbieder:
         data = ist.write(message)
         header = message.header
         functie = f"{message.standaard.prefix}{message.bericht}"
-        ident = header.bericht_identificatie.identificatie
+        retour = message.bericht in set(ist.RETOUR_VAN.values())
+        # a retour copies the heen's header unchanged (IV028): it goes back to its Afzender
+        ontvanger = header.afzender if retour else header.ontvanger
+        ident = (
+            header.identificatie_retour if retour else header.bericht_identificatie.identificatie
+        )
         naam = f"{functie}_{self.agb}_{ident}.xml"
         self.transport.verzend(
             Uitgaand(
@@ -243,7 +248,7 @@ class SimAanbieder:
                 bestandsnaam=naam,
                 functie=functie,
                 afzender=self.agb,
-                ontvanger=header.ontvanger,
+                ontvanger=ontvanger,
                 identificatie=ident,
             )
         )

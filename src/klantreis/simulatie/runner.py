@@ -104,6 +104,12 @@ class Simulatie:
     def run(self) -> Verslag:
         route_versie, gemeente, aanbieder, actor = self._tenant()
         route = route_versie.route
+        # this installation acts as the gemeente: its worker polls the gemeente's inbox
+        settings.KLANTREIS_TRANSPORT = {
+            "plugin": "directory",
+            "opties": {"map": str(self.werkmap)},
+            "eigenaren": [gemeente.code],
+        }
         wet = WET_PER_ROUTE.get(self.route_id, "wmo")
         self.sim = SimAanbieder(
             agb=aanbieder.agb_code,
@@ -122,35 +128,36 @@ class Simulatie:
                 rol=eerste.rol,
                 aanbieder=aanbieder if eerste.rol == Rol.AANBIEDER else None,
             )
-        self._stap("gestart", traject.huidige_stap, route)
+        verstuurd: set[str] = set()
         for _ in range(60):
             if traject.status == TrajectStatus.AFGESLOTEN:
                 break
             stap = traject.stap
             overgang = _hoofdpad(route, stap.id)
             volgende = route.stap(overgang.naar) if overgang else None
-            if stap.bericht in PROVIDER_BERICHTEN or (
+            # the message this moment calls for, sent once: when it moved the traject into
+            # a step that still needs something (Oude IJsselstreek 8a: the end evaluation),
+            # the user completes that step, as in the portal
+            bericht = None
+            if stap.bericht in PROVIDER_BERICHTEN | {"301"}:
+                bericht = stap.bericht
+            elif (
                 volgende is not None
-                and volgende.bericht in ("307",)
-                and (overgang.rol or stap.rol) == Rol.AANBIEDER
-            ):
-                lopen.vervul(traject, actor, aanbieder=aanbieder)
-                self._aanbieder_stuurt(
-                    stap.bericht if stap.bericht in PROVIDER_BERICHTEN else "307",
-                    traject,
-                    gemeente,
-                    aanbieder,
-                    client,
+                and volgende.bericht in ("301", "307")
+                and not (
+                    stap.documenten or stap.akkoorden  # a step with work of its own is done first
                 )
-            elif stap.bericht == "301" or (
-                volgende is not None
-                and volgende.bericht == "301"
-                and (overgang.rol or stap.rol) == Rol.BACKOFFICE
-                and stap.bericht is None
-                and stap.rol == Rol.BACKOFFICE
             ):
+                wie = overgang.rol or stap.rol
+                if (volgende.bericht, wie) in (("307", Rol.AANBIEDER), ("301", Rol.BACKOFFICE)):
+                    bericht = volgende.bericht
+            if bericht is not None and bericht not in verstuurd:
+                verstuurd.add(bericht)
                 lopen.vervul(traject, actor, aanbieder=aanbieder)
-                self._gemeente_wijst_toe(traject, gemeente, aanbieder, client, actor)
+                if bericht == "301":
+                    self._gemeente_wijst_toe(traject, gemeente, aanbieder, client, actor)
+                else:
+                    self._aanbieder_stuurt(bericht, traject, gemeente, aanbieder, client)
             else:
                 van = stap.id
                 with transaction.atomic():
@@ -166,11 +173,6 @@ class Simulatie:
                         "is hier door de aanbieder afgerond"
                     )
             traject.refresh_from_db()
-            self._stap(
-                stap.id,
-                traject.huidige_stap if traject.status != TrajectStatus.AFGESLOTEN else "",
-                route,
-            )
         else:
             raise RuntimeError(
                 f"De simulatie van {self.route_id} liep vast op stap {traject.huidige_stap}."
@@ -257,12 +259,26 @@ class Simulatie:
                 )
         self._uitwisselen(gemeente)
 
-    def _stap(self, van: str, naar: str, route) -> None:
-        naam = route.stap(naar).naam if naar else "traject afgesloten"
-        self.verslag.stappen.append({"van": van, "naar": naar or None, "naam": naam})
-        self.verslag.meld(f"stap {van} → {naar or 'einde'}: {naam}")
-
     def _verzamel(self, traject, gemeente) -> None:
+        for g in traject.gebeurtenissen.select_related("door").order_by("op", "pk"):
+            naar = g.naar_stap or None
+            naam = traject.route.stap(naar).naam if naar else None
+            wie = g.door.username if g.door else "berichtenverkeer"
+            self.verslag.stappen.append(
+                {
+                    "gebeurtenis": g.soort,
+                    "van": g.van_stap or None,
+                    "naar": naar,
+                    "naam": naam,
+                    "rol": g.rol,
+                    "door": wie,
+                    "reden": g.reden,
+                }
+            )
+            self.verslag.meld(
+                f"{g.get_soort_display()}: {g.van_stap or '-'} → {naar or '-'}"
+                f"{' (' + naam + ')' if naam else ''}, door {wie} ({g.rol})"
+            )
         self.uitvoer.mkdir(parents=True, exist_ok=True)
         for n, bericht in enumerate(
             Bericht.objects.filter(eigenaar=gemeente.code).order_by("pk"), 1

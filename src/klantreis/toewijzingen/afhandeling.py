@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from klantreis.berichten.afhandeling import Afhandeling, registreer
 from klantreis.clients.models import Client
+from klantreis.istandaarden import Fout
 from klantreis.organisaties.models import Aanbieder, Gemeente
 from klantreis.routes import engine
 from klantreis.routes.models import TrajectStatus
@@ -352,3 +353,51 @@ def verwerk_317(bericht, message) -> Afhandeling:
         termijnen.bij_bericht(traject, "317", _vandaag())
         termijnen.bij_bericht(traject, "318", _vandaag())
     return Afhandeling([])
+
+
+def _retour_ontvangen(bericht, message, code: str) -> Afhandeling:
+    """A provider's retour on our 301 or 319: the reaction termijn is met (OP090), and codes
+    other than 0200 (the provider refused something) are kept visible for the back office."""
+    heen = bericht.heen
+    if heen is not None and heen.traject is not None:
+        termijnen.bij_bericht(heen.traject, code, _vandaag())
+    codes_ = [rc.value for rc in getattr(message.header, "retour_codes", ()) if rc.value != "0200"]
+    codes_ += [
+        rc.value
+        for klasse in _klassen(message)
+        for rc in getattr(klasse, "retour_codes", ())
+        if rc.value != "0200"
+    ]
+    return Afhandeling(
+        [
+            Fout(
+                regel="RETOUR",
+                retourcode=rc,
+                pad="/Bericht",
+                melding=f"De aanbieder meldt retourcode {rc} op ons bericht "
+                f"{heen.berichtcode if heen else ''}.",
+            )
+            for rc in dict.fromkeys(codes_)
+        ]
+    )
+
+
+def _klassen(obj):
+    """Every dataclass instance inside a message (to find RetourCodes in any class)."""
+    if dataclasses.is_dataclass(obj):
+        yield obj
+        for f in dataclasses.fields(obj):
+            yield from _klassen(getattr(obj, f.name))
+    elif isinstance(obj, tuple | list):
+        for item in obj:
+            yield from _klassen(item)
+
+
+@registreer("302")
+def verwerk_302(bericht, message) -> Afhandeling:
+    return _retour_ontvangen(bericht, message, "302")
+
+
+@registreer("320")
+def verwerk_320(bericht, message) -> Afhandeling:
+    return _retour_ontvangen(bericht, message, "320")

@@ -10,7 +10,6 @@ import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -34,7 +33,6 @@ class Command(BaseCommand):
         from klantreis.simulatie.runner import simuleer
 
         werkmap = Path(os.environ["KLANTREIS_SIMULATIE_WERKMAP"])
-        settings.KLANTREIS_TRANSPORT = {"plugin": "directory", "opties": {"map": str(werkmap)}}
         call_command("migrate", verbosity=0, interactive=False)
         try:
             verslag = simuleer(route, uitvoer, werkmap)
