@@ -161,7 +161,12 @@ def _organisaties() -> dict:
             wet=wet,
             categorie=categorie,
             code=code,
-            defaults={"naam": naam, "segment": segmenten[sub], "eenheid": eenheid},
+            defaults={
+                "naam": naam,
+                "segment": segmenten[sub],
+                "eenheid": eenheid,
+                "eigen_bijdrage": wet == "wmo",
+            },
         )
         tarieven[code] = tarief
     aanbieders = {}
@@ -367,11 +372,17 @@ def _trajecten(org: dict, users: dict, resultaat: Resultaat) -> None:
 
 
 @transaction.atomic
-def laad_demo() -> Resultaat:
-    resultaat = Resultaat()
+def laad_basis(resultaat: Resultaat | None = None) -> tuple[dict, dict]:
+    """Gemeenten, providers, contracts and users, without trajects (the simulation's tenant)."""
     laad_routes()
     org = _organisaties()
-    users = _gebruikers(org, resultaat)
+    return org, _gebruikers(org, resultaat or Resultaat())
+
+
+@transaction.atomic
+def laad_demo() -> Resultaat:
+    resultaat = Resultaat()
+    org, users = laad_basis(resultaat)
     if not Traject.objects.filter(client__bsn__startswith=DEMO_BSN_PREFIX).exists():
         _trajecten(org, users, resultaat)
         resultaat.nieuw = True

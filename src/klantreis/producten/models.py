@@ -66,6 +66,10 @@ class Product(models.Model):
         default=Uitvoeringsvariant.INSPANNINGSGERICHT,
     )
     eenheid = models.CharField(max_length=2, choices=Eenheid.choices, default=Eenheid.UUR)
+    eigen_bijdrage = models.BooleanField(
+        default=False,
+        help_text="Wmo-maatwerkvoorziening met eigen bijdrage: start en stop gaan naar het CAK.",
+    )
 
     class Meta:
         verbose_name = "product"

@@ -268,7 +268,10 @@ def start_traject(
     aanbieder=None,
     eigenaar=None,
     reden: str = "",
+    stap: str | None = None,
 ) -> Traject:
+    """Opens a traject at the route's first step, or at ``stap`` when a message opens it
+    later in the route (a 315 after a referral that happened outside klantreis)."""
     op = _nu(op)
     route_versie = route_voor(gemeente, route_id, _datum(op))
     route = route_versie.route
@@ -278,6 +281,10 @@ def start_traject(
             "verkeerde_wet",
         )
     eerste = route.eerste_stap
+    if stap is not None:
+        if not route.heeft_stap(stap):
+            raise EngineError(f"Route {route.naam} heeft geen stap {stap}.", "geen_overgang")
+        eerste = route.stap(stap)
     traject = Traject(
         client=client,
         gemeente=gemeente,

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "klantreis.termijnen",
     "klantreis.routes",
     "klantreis.berichten",
+    "klantreis.toewijzingen",
+    "klantreis.simulatie",
     "klantreis.portal",
     "klantreis.demo",
 ]

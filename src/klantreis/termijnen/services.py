@@ -71,6 +71,26 @@ def bij_stap(traject, stap_id: str, moment: str, op: date) -> None:
             maak_termijn(traject, definitie, op)
 
 
+def bij_bericht(traject, berichtcode: str, op: date, *, startdatum: date | None = None) -> None:
+    """A message for this traject was sent or received on ``op``: start the termijnen that
+    count from it (from ``startdatum`` when that is not the message date: a 305 counts from
+    the actual start of care), then meet those that end with it."""
+    route = traject.route
+    lopend = set(Termijn.objects.lopend().filter(traject=traject).values_list("sleutel", flat=True))
+    for definitie in route.termijnen:
+        if (
+            _past(definitie, traject)
+            and definitie.start.bericht == berichtcode
+            and definitie.sleutel not in lopend
+        ):
+            maak_termijn(traject, definitie, startdatum or op)
+    for definitie in route.termijnen:
+        if _past(definitie, traject) and definitie.einde.bericht == berichtcode:
+            Termijn.objects.lopend().filter(traject=traject, sleutel=definitie.sleutel).update(
+                voldaan_op=op
+            )
+
+
 def datum_uit_inhoud(inhoud: dict, veld: str) -> date | None:
     """The date a route names in a document: ``"einddatum"`` or ``"producten[].einddatum"``
     (then the latest of the list counts)."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SimulatieConfig(AppConfig):
+    name = "klantreis.simulatie"
+    verbose_name = "Simulatie"

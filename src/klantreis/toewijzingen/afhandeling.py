@@ -1,0 +1,403 @@
+"""What a received 305, 307, 315 or 317 means for the gemeente: checked against history
+(``regels``), recorded, and the traject, its termijnen and the CAK follow. The exchange
+(``berichten.verwerking``) runs each handler in a savepoint: faults roll everything back and
+go into the retour; no faults keep it all, and the retour goes out in the same transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import logging
+
+from django.utils import timezone
+
+from klantreis.berichten.afhandeling import Afhandeling, registreer
+from klantreis.clients.models import Client
+from klantreis.istandaarden import Fout
+from klantreis.organisaties.models import Aanbieder, Gemeente
+from klantreis.routes import engine
+from klantreis.routes.models import TrajectStatus
+from klantreis.termijnen import services as termijnen
+
+from . import regels
+from .models import CakMelding, MeldingSoort, Toewijzing, Verzoek, VerzoekSoort, ZorgMelding
+from .services import STANDAARD, beweeg_traject
+
+log = logging.getLogger(__name__)
+WET = {v: k for k, v in STANDAARD.items()}
+
+
+def _partijen(message):
+    gemeente = Gemeente.objects.filter(code=message.header.ontvanger).first()
+    aanbieder = Aanbieder.objects.filter(agb_code=message.header.afzender).first()
+    return gemeente, aanbieder
+
+
+def _vandaag() -> dt.date:
+    return timezone.localdate()
+
+
+def _regie(traject) -> str:
+    return traject.route.regie[0]
+
+
+def _koppel(bericht, traject) -> None:
+    if traject is not None and bericht.traject_id is None:
+        bericht.traject = traject
+        bericht.save(update_fields=["traject"])
+
+
+def _cak(soort: str, toewijzing: Toewijzing, melding: ZorgMelding, datum: dt.date) -> None:
+    """Heusden stap 7 / Achterhoek 8a: the CAK learns when the eigen bijdrage starts and stops,
+    for a Wmo maatwerkvoorziening with eigen bijdrage."""
+    product = toewijzing.product
+    if toewijzing.wet == "wmo" and product is not None and product.eigen_bijdrage:
+        CakMelding.objects.create(soort=soort, toewijzing=toewijzing, melding=melding, datum=datum)
+
+
+@registreer("305")
+def verwerk_305(bericht, message) -> Afhandeling:
+    gemeente, aanbieder = _partijen(message)
+    bsn = message.client.bsn
+    fouten, gestart = [], []
+    for product in message.client.start_producten:
+        pad = regels.PAD_START
+        toewijzing = regels.zoek_toewijzing(gemeente, aanbieder, bsn, product.toewijzing_nummer)
+        fout = regels.tr019_melding_hoort_bij_toewijzing(toewijzing, product, pad)
+        if fout is None and product.status_aanlevering.value == "1":
+            fout = regels.tr074_sleutel_is_nieuw(MeldingSoort.START, bsn, product, pad) or (
+                regels.tr326_geen_actuele_start(toewijzing, product, pad)
+            )
+        elif fout is None:
+            fout = regels.tr063_verwijderen_vraagt_eerdere_aanlevering(
+                MeldingSoort.START, bsn, product, pad
+            ) or regels.tr071_start_met_stop_niet_verwijderen(bsn, product, pad)
+        if fout is not None:
+            fouten.append(fout)
+            continue
+        melding = _leg_vast(MeldingSoort.START, bericht, toewijzing, bsn, product)
+        if melding.actueel:
+            gestart.append((toewijzing, melding))
+    if fouten:
+        return Afhandeling(fouten)
+    for toewijzing, melding in gestart:
+        traject = toewijzing.traject
+        _koppel(bericht, traject)
+        _cak(MeldingSoort.START, toewijzing, melding, melding.begindatum)
+        if traject is None:
+            continue
+        if traject.status == TrajectStatus.OPGESCHORT:  # care resumes after a pause (307/20)
+            engine.resume(traject, door=None, rol=_regie(traject), reden="Zorg hervat (305)")
+        beweeg_traject(traject, "305", door=None, rol="aanbieder", reden="Startbericht (305)")
+        termijnen.bij_bericht(traject, "305", _vandaag(), startdatum=melding.begindatum)
+        termijnen.bij_bericht(traject, "306", _vandaag())
+    return Afhandeling([])
+
+
+@registreer("307")
+def verwerk_307(bericht, message) -> Afhandeling:
+    gemeente, aanbieder = _partijen(message)
+    bsn = message.client.bsn
+    fouten, gestopt = [], []
+    for product in message.client.stop_producten:
+        pad = regels.PAD_STOP
+        toewijzing = regels.zoek_toewijzing(gemeente, aanbieder, bsn, product.toewijzing_nummer)
+        fout = regels.tr019_melding_hoort_bij_toewijzing(toewijzing, product, pad)
+        if fout is None and product.status_aanlevering.value == "1":
+            fout = (
+                # the specific stop rules first: a second reden 20 is TR413, not just TR074
+                regels.tr382_stop_neemt_sleutel_van_start_over(bsn, product, pad)
+                or regels.tr415_geen_tweede_definitieve_stop(bsn, product, pad)
+                or regels.tr413_na_tijdelijke_stop_een_definitieve(bsn, product, pad)
+                or regels.tr414_einddatum_niet_voor_eerdere_stop(bsn, product, pad)
+                or regels.tr074_sleutel_is_nieuw(MeldingSoort.STOP, bsn, product, pad)
+            )
+        elif fout is None:
+            fout = regels.tr063_verwijderen_vraagt_eerdere_aanlevering(
+                MeldingSoort.STOP, bsn, product, pad
+            )
+        if fout is not None:
+            fouten.append(fout)
+            continue
+        melding = _leg_vast(MeldingSoort.STOP, bericht, toewijzing, bsn, product)
+        if melding.actueel:
+            gestopt.append((toewijzing, melding))
+    if fouten:
+        return Afhandeling(fouten)
+    for toewijzing, melding in gestopt:
+        traject = toewijzing.traject
+        _koppel(bericht, traject)
+        tijdelijk = melding.reden_beeindiging == "20"
+        _cak(MeldingSoort.STOP, toewijzing, melding, melding.einddatum)
+        if traject is None or traject.status != TrajectStatus.ACTIEF:
+            continue
+        if tijdelijk:  # Heusden stap 9: a pause of more than a month is reported with a stop
+            engine.suspend(
+                traject,
+                door=None,
+                rol=_regie(traject),
+                reden=f"Levering tijdelijk beëindigd per {melding.einddatum:%d-%m-%Y} "
+                "(307, reden 20)",
+            )
+        else:
+            beweeg_traject(traject, "307", door=None, rol="aanbieder", reden="Stopbericht (307)")
+        termijnen.bij_bericht(traject, "307", _vandaag())
+        termijnen.bij_bericht(traject, "308", _vandaag())
+    return Afhandeling([])
+
+
+def _leg_vast(soort, bericht, toewijzing, bsn, product) -> ZorgMelding:
+    """Records one StartProduct/StopProduct; a delete (status 3) retires the earlier one."""
+    stop = soort == MeldingSoort.STOP
+    if product.status_aanlevering.value == "3":
+        eerder = ZorgMelding.objects.filter(
+            soort=soort,
+            bsn=bsn,
+            toewijzing_nummer=product.toewijzing_nummer,
+            begindatum=product.begindatum,
+            actueel=True,
+        )
+        if stop:
+            eerder = eerder.filter(reden_beeindiging=product.reden_beeindiging.value)
+        eerder.update(actueel=False)
+    return ZorgMelding.objects.create(
+        soort=soort,
+        toewijzing=toewijzing,
+        bsn=bsn,
+        toewijzing_nummer=product.toewijzing_nummer,
+        begindatum=product.begindatum,
+        einddatum=product.einddatum if stop else None,
+        reden_beeindiging=product.reden_beeindiging.value if stop else "",
+        status_aanlevering=product.status_aanlevering.value,
+        actueel=product.status_aanlevering.value == "1",
+        bericht=bericht,
+    )
+
+
+def _json(obj):
+    """A message class as JSON-ready data: dates ISO, codes by their value."""
+    if dataclasses.is_dataclass(obj):
+        return {
+            f.name: _json(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if getattr(obj, f.name) is not None
+        }
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if isinstance(obj, (dt.date, dt.time)):
+        return obj.isoformat()
+    if isinstance(obj, tuple | list):
+        return [_json(x) for x in obj]
+    return obj
+
+
+def _client_uit_315(gemeente, client315, wet: str) -> Client:
+    client = Client.objects.filter(bsn=client315.bsn).first()
+    if client is not None:
+        return client
+    naam = client315.naam
+    return Client.objects.create(
+        bsn=client315.bsn,
+        voornamen=naam.voornamen or "",
+        voorletters=naam.voorletters or "",
+        voorvoegsel=naam.geslachtsnaam.voorvoegsel or "",
+        achternaam=naam.geslachtsnaam.achternaam,
+        geboortedatum=client315.geboortedatum.datum,
+        geslacht=client315.geslacht.value,
+        gemeente=gemeente,
+        wet=wet,
+    )
+
+
+def _route_voor_verwijzer(gemeente, verwijzer: str, op: dt.date):
+    """The route a 315 opens: the one whose file lists this Verwijzer type (e.g. Achterhoek
+    route 2 for a huisarts, route 3 for a GI)."""
+    for rv in engine.routes_voor_gemeente(gemeente, op):
+        if verwijzer in rv.definitie.get("verzoek_verwijzers", []):
+            return rv
+    return None
+
+
+@registreer("315")
+def verwerk_315(bericht, message) -> Afhandeling:
+    gemeente, aanbieder = _partijen(message)
+    wet = WET[message.standaard]
+    client315 = message.client
+    fouten = []
+    for product in client315.aangevraagde_producten:
+        fout = regels.tr347_referentie_uniek(
+            aanbieder, wet, product.referentie_aanbieder, product, regels.PAD_VOT
+        ) or regels.tr374_geen_onderhanden_verzoek(
+            gemeente, aanbieder, client315.bsn, product, regels.PAD_VOT
+        )
+        if fout is not None:
+            fouten.append(fout)
+    if fouten or gemeente is None or aanbieder is None:
+        return Afhandeling(fouten)
+    client = _client_uit_315(gemeente, client315, wet)
+    traject = _traject_voor_verzoek(gemeente, aanbieder, client, client315)
+    _koppel(bericht, traject)
+    for product in client315.aangevraagde_producten:
+        Verzoek.objects.create(
+            soort=VerzoekSoort.VOT,
+            gemeente=gemeente,
+            aanbieder=aanbieder,
+            client=client,
+            traject=traject,
+            wet=wet,
+            referentie_aanbieder=product.referentie_aanbieder,
+            inhoud=_json(product),
+            dagtekening=message.header.bericht_identificatie.dagtekening,
+            bericht=bericht,
+        )
+    if traject is not None:
+        beweeg_traject(
+            traject, "315", door=None, rol="aanbieder", reden="Verzoek om toewijzing (315)"
+        )
+        termijnen.bij_bericht(traject, "315", _vandaag())
+        termijnen.bij_bericht(traject, "316", _vandaag())
+    return Afhandeling([])
+
+
+def _traject_voor_verzoek(gemeente, aanbieder, client, client315):
+    """An open traject waiting for this provider's 315, or a new one on the route the
+    referral type opens (route 2: huisarts, jeugdarts, specialist; route 3: GI)."""
+    for traject in client.trajecten.filter(status=TrajectStatus.ACTIEF, aanbieder=aanbieder):
+        if traject.stap.bericht == "315" or any(
+            traject.route.stap(o.naar).bericht == "315"
+            for o in traject.route.overgangen(traject.huidige_stap)
+        ):
+            return traject
+    verwijzer = client315.aangevraagde_producten[0].verwijzer.type.value
+    route_versie = _route_voor_verwijzer(gemeente, verwijzer, _vandaag())
+    if route_versie is None:
+        return None
+    stap = next(s.id for s in route_versie.route.stappen if s.bericht == "315")
+    return engine.start_traject(
+        client=client,
+        gemeente=gemeente,
+        route_id=route_versie.basis_route_id or route_versie.route_id,
+        door=None,
+        rol="aanbieder",
+        aanbieder=aanbieder,
+        stap=stap,
+        reden=f"Geopend door een verzoek om toewijzing (315) van {aanbieder.naam}",
+    )
+
+
+@registreer("317")
+def verwerk_317(bericht, message) -> Afhandeling:
+    gemeente, aanbieder = _partijen(message)
+    wet = WET[message.standaard]
+    verzoek = message.client.verzoek
+    bsn = message.client.bsn
+    actueel = (
+        {
+            t.nummer: t
+            for t in Toewijzing.objects.actueel(_vandaag()).filter(
+                gemeente=gemeente, aanbieder=aanbieder, client__bsn=bsn, wet=wet
+            )
+        }
+        if gemeente and aanbieder
+        else {}
+    )
+    fouten = []
+    for product in verzoek.ongewijzigde_producten:
+        fout = regels.tr350_ongewijzigd_is_actueel(
+            product.toewijzing_nummer, set(actueel), product, regels.PAD_VOW
+        )
+        if fout:
+            fouten.append(fout)
+    for product in verzoek.te_wijzigen_producten:
+        fout = regels.tr351_te_wijzigen_is_actueel(
+            product.toewijzing_nummer, set(actueel), product, regels.PAD_VOW
+        )
+        if fout:
+            fouten.append(fout)
+    genoemd = {p.toewijzing_nummer for p in verzoek.ongewijzigde_producten} | {
+        p.toewijzing_nummer for p in verzoek.te_wijzigen_producten
+    }
+    for fout in (
+        regels.tr349_alle_actuele_toewijzingen_in_verzoek(
+            set(actueel), genoemd, verzoek, regels.PAD_VOW
+        ),
+        regels.tr347_referentie_uniek(
+            aanbieder, wet, verzoek.referentie_aanbieder, verzoek, regels.PAD_VOW
+        ),
+        regels.tr374_geen_onderhanden_verzoek(gemeente, aanbieder, bsn, verzoek, regels.PAD_VOW),
+    ):
+        if fout:
+            fouten.append(fout)
+    if fouten:
+        return Afhandeling(fouten)
+    client = Client.objects.get(bsn=bsn)
+    traject = next((t.traject for t in actueel.values() if t.traject is not None), None)
+    _koppel(bericht, traject)
+    Verzoek.objects.create(
+        soort=VerzoekSoort.VOW,
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        traject=traject,
+        wet=wet,
+        referentie_aanbieder=verzoek.referentie_aanbieder,
+        inhoud=_json(verzoek),
+        dagtekening=message.header.bericht_identificatie.dagtekening,
+        bericht=bericht,
+    )
+    if traject is not None:
+        beweeg_traject(
+            traject, "317", door=None, rol="aanbieder", reden="Verzoek om wijziging (317)"
+        )
+        termijnen.bij_bericht(traject, "317", _vandaag())
+        termijnen.bij_bericht(traject, "318", _vandaag())
+    return Afhandeling([])
+
+
+def _retour_ontvangen(bericht, message, code: str) -> Afhandeling:
+    """A provider's retour on our 301 or 319: the reaction termijn is met (OP090), and codes
+    other than 0200 (the provider refused something) are kept visible for the back office."""
+    heen = bericht.heen
+    if heen is not None and heen.traject is not None:
+        termijnen.bij_bericht(heen.traject, code, _vandaag())
+    codes_ = [rc.value for rc in getattr(message.header, "retour_codes", ()) if rc.value != "0200"]
+    codes_ += [
+        rc.value
+        for klasse in _klassen(message)
+        for rc in getattr(klasse, "retour_codes", ())
+        if rc.value != "0200"
+    ]
+    return Afhandeling(
+        [
+            Fout(
+                regel="RETOUR",
+                retourcode=rc,
+                pad="/Bericht",
+                melding=f"De aanbieder meldt retourcode {rc} op ons bericht "
+                f"{heen.berichtcode if heen else ''}.",
+            )
+            for rc in dict.fromkeys(codes_)
+        ]
+    )
+
+
+def _klassen(obj):
+    """Every dataclass instance inside a message (to find RetourCodes in any class)."""
+    if dataclasses.is_dataclass(obj):
+        yield obj
+        for f in dataclasses.fields(obj):
+            yield from _klassen(getattr(obj, f.name))
+    elif isinstance(obj, tuple | list):
+        for item in obj:
+            yield from _klassen(item)
+
+
+@registreer("302")
+def verwerk_302(bericht, message) -> Afhandeling:
+    return _retour_ontvangen(bericht, message, "302")
+
+
+@registreer("320")
+def verwerk_320(bericht, message) -> Afhandeling:
+    return _retour_ontvangen(bericht, message, "320")

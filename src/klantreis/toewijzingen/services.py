@@ -1,0 +1,590 @@
+"""The gemeente's side of the toewijzing lifecycle. Every function runs in one transaction
+with the 301/319 it causes (transactional outbox: berichten.services.verstuur), and moves the
+traject along the route step that names that message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from klantreis import istandaarden as ist
+from klantreis.istandaarden import codes, modellen
+from klantreis.routes import engine
+from klantreis.termijnen import services as termijnen
+
+from .models import Nummerreeks, Toewijzing, Verzoek, VerzoekSoort, VerzoekStatus
+
+log = logging.getLogger(__name__)
+
+STANDAARD = {"wmo": ist.Standaard.IWMO, "jeugdwet": ist.Standaard.IJW}
+
+
+class ToewijzingFout(Exception):
+    """A refused change, with a Dutch message naming the rule."""
+
+
+# --- numbers and checks --------------------------------------------------------------------
+
+
+def _volgend_nummer(gemeente, wet: str) -> int:
+    """TR332: unique per gemeente per wettelijk domein."""
+    reeks, _ = Nummerreeks.objects.select_for_update().get_or_create(gemeente=gemeente, wet=wet)
+    Nummerreeks.objects.filter(pk=reeks.pk).update(laatste=reeks.laatste + 1)
+    return reeks.laatste + 1
+
+
+def _controleer_inhoud(t: Toewijzing) -> None:
+    """The in-message conditions of a ToegewezenProduct, checked before anything is sent."""
+    omvang = t.volume is not None
+    if omvang and t.budget is not None:
+        raise ToewijzingFout("Omvang en budget gaan niet samen (CD077/CD078).")
+    if t.budget is None and not t.categorie:
+        raise ToewijzingFout("Zonder budget is een productcategorie nodig (CD079).")
+    if t.code and not omvang:
+        raise ToewijzingFout("Een productcode vraagt een omvang (CD041).")
+    if t.budget is not None and t.einddatum is None:
+        raise ToewijzingFout("Een budget vraagt een einddatum (CD075).")
+    if t.frequentie == "2" and t.einddatum is None:
+        raise ToewijzingFout("Een omvang per week vraagt een einddatum (CD076).")
+    if t.eenheid in ("14", "16", "83", "84") and t.frequentie not in ("2", "4", "6"):
+        raise ToewijzingFout(
+            "Deze eenheid vraagt frequentie per week, per maand of totaal (CS338)."
+        )
+    if t.einddatum is not None and t.einddatum < t.ingangsdatum:
+        raise ToewijzingFout("De einddatum ligt voor de ingangsdatum (CS003).")
+
+
+def _overlappend(qs, ingangsdatum: dt.date, einddatum: dt.date | None):
+    qs = qs.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=ingangsdatum))
+    if einddatum is not None:
+        qs = qs.filter(ingangsdatum__lte=einddatum)
+    return qs
+
+
+def _controleer_stapeling(t: Toewijzing) -> None:
+    """OP259: no second toewijzing of the same product (aspecifiek: the same category;
+    generiek: any) to the same provider for an overlapping period."""
+    qs = Toewijzing.objects.actueel(t.ingangsdatum).filter(
+        client=t.client, aanbieder=t.aanbieder, gemeente=t.gemeente, wet=t.wet
+    )
+    if t.pk:
+        qs = qs.exclude(pk=t.pk)
+    if t.code:
+        qs = qs.filter(categorie=t.categorie, code=t.code)
+    elif t.categorie:
+        qs = qs.filter(categorie=t.categorie)
+    dubbel = _overlappend(qs, t.ingangsdatum, t.einddatum).first()
+    if dubbel is not None:
+        raise ToewijzingFout(
+            f"Dit product is al toegewezen aan {t.aanbieder.naam} in een overlappende periode "
+            f"(toewijzing {dubbel.nummer}); stapelen mag niet (OP259)."
+        )
+
+
+def _controleer_contract(t: Toewijzing) -> None:
+    if t.product is None:
+        return
+    heeft = t.aanbieder.contracten.filter(
+        gemeente=t.gemeente, product=t.product, ingangsdatum__lte=t.ingangsdatum
+    ).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=t.ingangsdatum))
+    if not heeft.exists():
+        raise ToewijzingFout(
+            f"{t.aanbieder.naam} heeft geen contract met {t.gemeente.naam} voor {t.product}."
+        )
+
+
+# --- the 301 -------------------------------------------------------------------------------
+
+
+def _huisnummer(tekst: str) -> int | None:
+    m = re.match(r"\s*(\d+)", tekst or "")
+    return int(m.group(1)) if m else None
+
+
+def _client301(client, producten) -> modellen.Client301:
+    huisnummer = _huisnummer(client.huisnummer)
+    adres = modellen.Adres(
+        huis=modellen.Huis(huisnummer=huisnummer) if huisnummer else None,
+        postcode=(client.postcode or "").replace(" ", "").upper() or None,
+        straatnaam=client.straat or None,
+        plaatsnaam=client.woonplaats or None,
+    )
+    return modellen.Client301(
+        bsn=client.bsn,
+        geboortedatum=modellen.Geboortedatum(datum=client.geboortedatum),
+        geslacht=codes.Geslacht(client.geslacht),
+        naam=modellen.VolledigeNaam(
+            geslachtsnaam=modellen.Achternaam(
+                achternaam=client.achternaam, voorvoegsel=client.voorvoegsel or None
+            ),
+            voornamen=client.voornamen or None,
+            voorletters=(client.voorletters or "").replace(".", "") or None,
+            naam_gebruik=codes.NaamGebruik("1"),
+        ),
+        contactgegevens=(modellen.Contact301(soort=codes.AdresSoort("01"), adres=adres),),
+        toegewezen_producten=tuple(producten),
+    )
+
+
+def _product301(t: Toewijzing, standaard) -> modellen.ToegewezenProduct301:
+    categorie_enum = (
+        codes.WmoProductCategorie if standaard is ist.Standaard.IWMO else codes.JwProductCategorie
+    )
+    return modellen.ToegewezenProduct301(
+        toewijzing_nummer=t.nummer,
+        referentie_aanbieder=(
+            t.referentie_aanbieder
+            if t.referentie_aanbieder and not t.referentie_aanbieder_verzonden
+            else None
+        ),  # TR379: only the first 301 after honouring the request
+        product=modellen.Product(categorie=categorie_enum(t.categorie), code=t.code or None)
+        if t.categorie
+        else None,
+        toewijzingsdatum=t.toewijzingsdatum,
+        toewijzingstijd=t.toewijzingstijd.replace(microsecond=0),
+        ingangsdatum=t.ingangsdatum,
+        einddatum=t.einddatum,
+        reden_wijziging=codes.RedenWijziging(t.reden_wijziging) if t.reden_wijziging else None,
+        omvang=modellen.Omvang(
+            volume=t.volume,
+            eenheid=codes.Eenheid(t.eenheid),
+            frequentie=codes.Frequentie(t.frequentie),
+        )
+        if t.volume is not None
+        else None,
+        budget=t.budget,
+        commentaar=t.commentaar or None,
+    )
+
+
+def stuur_301(
+    *, gemeente, client, aanbieder, wet: str, traject=None, op: dt.datetime | None = None
+):
+    """OP087: one 301 for one client and one provider, with every toewijzing valid on or
+    after today plus every toewijzing changed since the previous 301."""
+    from klantreis.berichten import services as berichten
+
+    op = op or timezone.now()
+    vandaag = timezone.localdate(op)
+    standaard = STANDAARD[wet]
+    basis = Toewijzing.objects.filter(
+        gemeente=gemeente, client=client, aanbieder=aanbieder, wet=wet
+    )
+    actueel = basis.actueel(vandaag)
+    gewijzigd = basis.filter(Q(verzonden_op__isnull=True) | Q(gewijzigd_op__gt=F("verzonden_op")))
+    regels = list((actueel | gewijzigd).distinct().order_by("nummer"))
+    if not regels:
+        raise ToewijzingFout("Er is geen toewijzing om te versturen.")
+    header = ist.nieuwe_header(
+        standaard,
+        "301",
+        afzender=gemeente.code,
+        ontvanger=aanbieder.agb_code,
+        dagtekening=vandaag,
+        identificatie=berichten.nieuwe_identificatie(gemeente.code, "301"),
+    )
+    bericht301 = modellen.Bericht301(
+        standaard=standaard,
+        header=header,
+        client=_client301(client, [_product301(t, standaard) for t in regels]),
+    )
+    bericht = berichten.verstuur(bericht301, traject=traject)
+    for t in regels:
+        t.verzonden_op = op
+        if t.referentie_aanbieder:
+            t.referentie_aanbieder_verzonden = True
+        t.save(update_fields=["verzonden_op", "referentie_aanbieder_verzonden"])
+    if traject is not None:
+        termijnen.bij_bericht(traject, "301", vandaag)
+    return bericht
+
+
+# --- moving the traject with a message ------------------------------------------------------
+
+
+def beweeg_traject(traject, berichtcode: str, *, door, rol: str, reden: str, op=None) -> None:
+    """Completes the route step that this message stands for: the current step when it names
+    the message, or a step one transition away (e.g. 8 → 8c for an end-date 301). A traject
+    whose route does not fit is left alone (the message is valid either way) and logged."""
+    if traject is None or traject.status != "actief":
+        return
+    if door is not None and not door.heeft_rol(rol, gemeente=traject.gemeente):
+        door = None  # the message is the authority; the system records the step
+    route = traject.route
+    try:
+        stap = traject.stap
+        if stap.bericht == berichtcode:
+            engine.advance(traject, door=door, rol=rol, reden=reden, op=op)
+            return
+        for overgang in route.overgangen(stap.id):
+            doel = route.stap(overgang.naar)
+            if doel.bericht == berichtcode and (overgang.rol or stap.rol) == rol:
+                engine.advance(traject, door=door, rol=rol, naar=doel.id, reden=reden, op=op)
+                # the message also completes that step when it is the sender's own act
+                # (8a: the provider's 307; 8c: the back office's 301), not when someone
+                # else judges it next (8b: Toegang judges the provider's 317)
+                if traject.stap.bericht == berichtcode and traject.stap.rol == rol:
+                    engine.advance(traject, door=door, rol=rol, reden=reden, op=op)
+                return
+    except engine.EngineError as exc:
+        log.warning("Traject %s niet verzet door %s: %s", traject.pk, berichtcode, exc.melding)
+
+
+def _na_verzoek(verzoek: Verzoek, *, goedgekeurd: bool, door, op=None) -> None:
+    """The step that judges a VOW (Achterhoek 8b) ends: approved → back along its return
+    transition to the 301 step ("zie stap 5 en verder"); rejected → back to the evaluations."""
+    traject = verzoek.traject
+    if traject is None or traject.status != "actief" or traject.stap.bericht != "317":
+        return
+    stap = traject.stap
+    overgangen = traject.route.overgangen(stap.id)
+    keuze = [o for o in overgangen if (o.soort == "terug") == goedgekeurd]
+    if not keuze:
+        return
+    rol = keuze[0].rol or stap.rol
+    if door is not None and not door.heeft_rol(rol, gemeente=traject.gemeente):
+        door = None
+    reden = "Wijziging goedgekeurd" if goedgekeurd else "Wijziging afgewezen (319)"
+    try:
+        engine.advance(traject, door=door, rol=rol, naar=keuze[0].naar, reden=reden, op=op)
+    except engine.EngineError as exc:
+        log.warning("Traject %s niet verzet na verzoek: %s", traject.pk, exc.melding)
+
+
+# --- lifecycle operations ------------------------------------------------------------------
+
+
+@transaction.atomic
+def wijs_toe(
+    *,
+    client,
+    aanbieder,
+    gemeente,
+    product=None,
+    ingangsdatum: dt.date,
+    einddatum: dt.date | None = None,
+    volume: int | None = None,
+    frequentie: str = "",
+    budget: int | None = None,
+    traject=None,
+    beschikking=None,
+    referentie_aanbieder: str = "",
+    commentaar: str = "",
+    door=None,
+    op: dt.datetime | None = None,
+    versturen: bool = True,
+) -> Toewijzing:
+    """A new toewijzing, and the 301 that carries it (Heusden stap 6, Achterhoek stap 5)."""
+    op = op or timezone.now()
+    wet = product.wet if product is not None else client.wet
+    t = Toewijzing(
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        client=client,
+        traject=traject,
+        beschikking=beschikking,
+        wet=wet,
+        product=product,
+        categorie=product.categorie if product else "",
+        code=product.code if product else "",
+        toewijzingsdatum=timezone.localdate(op),
+        toewijzingstijd=timezone.localtime(op).time(),
+        ingangsdatum=ingangsdatum,
+        einddatum=einddatum,
+        volume=volume,
+        eenheid=product.eenheid if (product and volume is not None) else "",
+        frequentie=frequentie,
+        budget=budget,
+        referentie_aanbieder=referentie_aanbieder,
+        commentaar=commentaar,
+        gewijzigd_op=op,
+    )
+    _controleer_inhoud(t)
+    _controleer_stapeling(t)
+    _controleer_contract(t)
+    t.nummer = _volgend_nummer(gemeente, wet)
+    t.save()
+    if versturen:
+        stuur_301(
+            gemeente=gemeente, client=client, aanbieder=aanbieder, wet=wet, traject=traject, op=op
+        )
+        beweeg_traject(
+            traject, "301", door=door, rol="backoffice", reden="Toewijzing verstuurd (301)", op=op
+        )
+    return t
+
+
+@transaction.atomic
+def wijzig_einddatum(t: Toewijzing, einddatum: dt.date, *, door=None, op=None) -> Toewijzing:
+    """OP033x1/OP380: the same ToewijzingNummer with a new end date (Achterhoek 8c)."""
+    op = op or timezone.now()
+    if t.verwijderd:
+        raise ToewijzingFout("Een verwijderde toewijzing kan niet meer worden gewijzigd.")
+    if einddatum < t.ingangsdatum:
+        raise ToewijzingFout("De einddatum ligt voor de ingangsdatum (CS003).")
+    verlenging = t.einddatum is None or einddatum > t.einddatum
+    t.einddatum = einddatum
+    t.reden_wijziging = "04" if verlenging else "05"  # herbeoordeling: verlenging / verkorting
+    t.gewijzigd_op = op
+    _controleer_inhoud(t)
+    _controleer_stapeling(t)
+    t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
+    stuur_301(
+        gemeente=t.gemeente,
+        client=t.client,
+        aanbieder=t.aanbieder,
+        wet=t.wet,
+        traject=t.traject,
+        op=op,
+    )
+    beweeg_traject(
+        t.traject, "301", door=door, rol="backoffice", reden="Einddatum gewijzigd (301)", op=op
+    )
+    return t
+
+
+@transaction.atomic
+def verwijder(t: Toewijzing, *, door=None, op=None) -> Toewijzing:
+    """RedenWijziging 13: Einddatum = Ingangsdatum (CS335)."""
+    op = op or timezone.now()
+    if t.meldingen.filter(soort="start", actueel=True).exists():
+        raise ToewijzingFout(
+            "Op deze toewijzing is de zorg al gestart (305); beëindig haar met een nieuwe "
+            "einddatum in plaats van haar te verwijderen."
+        )
+    t.einddatum = t.ingangsdatum
+    t.reden_wijziging = "13"
+    t.gewijzigd_op = op
+    t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
+    stuur_301(
+        gemeente=t.gemeente,
+        client=t.client,
+        aanbieder=t.aanbieder,
+        wet=t.wet,
+        traject=t.traject,
+        op=op,
+    )
+    return t
+
+
+@transaction.atomic
+def wijzig_omvang(
+    t: Toewijzing, *, per: dt.date, volume: int, frequentie: str, door=None, op=None
+) -> Toewijzing:
+    """OP033x1: with frequentie 6 (totaal) the omvang changes on the same nummer; any other
+    change closes this toewijzing the day before ``per`` and starts a new one from ``per``."""
+    op = op or timezone.now()
+    if t.frequentie == "6" and frequentie == "6":
+        t.volume, t.gewijzigd_op = volume, op
+        _controleer_inhoud(t)
+        t.save(update_fields=["volume", "gewijzigd_op"])
+        stuur_301(
+            gemeente=t.gemeente,
+            client=t.client,
+            aanbieder=t.aanbieder,
+            wet=t.wet,
+            traject=t.traject,
+            op=op,
+        )
+        return t
+    if per <= t.ingangsdatum:
+        raise ToewijzingFout(
+            "De nieuwe omvang gaat in na de ingangsdatum van de huidige toewijzing."
+        )
+    oude_einde = t.einddatum
+    t.einddatum = per - dt.timedelta(days=1)
+    t.reden_wijziging = "05"
+    t.gewijzigd_op = op
+    t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
+    return wijs_toe(
+        client=t.client,
+        aanbieder=t.aanbieder,
+        gemeente=t.gemeente,
+        product=t.product,
+        ingangsdatum=per,
+        einddatum=oude_einde,
+        volume=volume,
+        frequentie=frequentie,
+        traject=t.traject,
+        beschikking=t.beschikking,
+        door=door,
+        op=op,
+    )
+
+
+# --- answering requests (319) --------------------------------------------------------------
+
+
+def _stuur_319(verzoek: Verzoek, antwoord: str, reden: str = "", op=None):
+    from klantreis.berichten import services as berichten
+
+    op = op or timezone.now()
+    standaard = STANDAARD[verzoek.wet]
+    header = ist.nieuwe_header(
+        standaard,
+        "319",
+        afzender=verzoek.gemeente.code,
+        ontvanger=verzoek.aanbieder.agb_code,
+        dagtekening=timezone.localdate(op),
+        identificatie=berichten.nieuwe_identificatie(verzoek.gemeente.code, "319"),
+    )
+    bericht = modellen.Bericht319(
+        standaard=standaard,
+        header=header,
+        antwoord=modellen.Antwoord319(
+            referentie_aanbieder=verzoek.referentie_aanbieder,
+            verzoek_antwoord=codes.VerzoekAntwoord(antwoord),
+            reden_afwijzing_verzoek=codes.RedenAfwijzingVerzoek(reden) if reden else None,
+        ),
+    )
+    return berichten.verstuur(bericht, traject=verzoek.traject)
+
+
+@transaction.atomic
+def zet_in_onderzoek(verzoek: Verzoek, *, door=None, op=None) -> Verzoek:
+    """319 "aanvraag in onderzoek": once per request (TR360); the final 301 or 319 follows
+    within 8 weeks of the request (OP274)."""
+    if verzoek.status != VerzoekStatus.ONTVANGEN:
+        raise ToewijzingFout(
+            "Een verzoek kan maar één keer 'in onderzoek' worden gezet, en alleen zolang het "
+            "niet beantwoord is (TR360)."
+        )
+    _stuur_319(verzoek, "2", op=op)
+    verzoek.status = VerzoekStatus.IN_ONDERZOEK
+    verzoek.save(update_fields=["status"])
+    if verzoek.traject is not None:
+        termijnen.bij_bericht(verzoek.traject, "319", timezone.localdate(op or timezone.now()))
+    return verzoek
+
+
+@transaction.atomic
+def wijs_verzoek_af(verzoek: Verzoek, *, reden: str, door=None, op=None) -> Verzoek:
+    """319 "verzoek afgewezen" with its reason (CD085). After a 301 for this request no 319
+    may follow (TR359); after an earlier 319 only "in onderzoek" may precede it (TR365)."""
+    if not verzoek.open:
+        raise ToewijzingFout(
+            f"Dit verzoek is al {verzoek.get_status_display().lower()}; er kan geen antwoord "
+            "meer volgen (TR359/TR365)."
+        )
+    _stuur_319(verzoek, "1", reden, op=op)
+    verzoek.status = VerzoekStatus.AFGEWEZEN
+    verzoek.reden_afwijzing = reden
+    verzoek.beantwoord_op = op or timezone.now()
+    verzoek.save(update_fields=["status", "reden_afwijzing", "beantwoord_op"])
+    if verzoek.soort == VerzoekSoort.VOW:
+        _na_verzoek(verzoek, goedgekeurd=False, door=door, op=op)
+    return verzoek
+
+
+@transaction.atomic
+def honoreer_vot(verzoek: Verzoek, *, product, door=None, op=None, **wijziging) -> Toewijzing:
+    """A VOT per AangevraagdProduct: a toewijzing carrying the request's ReferentieAanbieder
+    (TR379), in one 301."""
+    if verzoek.soort != VerzoekSoort.VOT or not verzoek.open:
+        raise ToewijzingFout("Alleen een openstaand verzoek om toewijzing kan worden toegewezen.")
+    aangevraagd = verzoek.inhoud
+    t = wijs_toe(
+        client=verzoek.client,
+        aanbieder=verzoek.aanbieder,
+        gemeente=verzoek.gemeente,
+        product=product,
+        ingangsdatum=wijziging.get("ingangsdatum")
+        or dt.date.fromisoformat(aangevraagd["toewijzing_ingangsdatum"]),
+        einddatum=wijziging.get("einddatum", _datum(aangevraagd.get("toewijzing_einddatum"))),
+        volume=wijziging.get("volume", (aangevraagd.get("omvang") or {}).get("volume")),
+        frequentie=wijziging.get(
+            "frequentie", (aangevraagd.get("omvang") or {}).get("frequentie", "")
+        ),
+        budget=wijziging.get("budget", aangevraagd.get("budget")),
+        traject=verzoek.traject,
+        referentie_aanbieder=verzoek.referentie_aanbieder,
+        door=door,
+        op=op,
+    )
+    verzoek.status = VerzoekStatus.TOEGEWEZEN
+    verzoek.beantwoord_op = op or timezone.now()
+    verzoek.save(update_fields=["status", "beantwoord_op"])
+    return t
+
+
+@transaction.atomic
+def honoreer_vow(verzoek: Verzoek, *, door=None, op=None) -> list[Toewijzing]:
+    """A VOW is judged as a whole: the changed toewijzingen end the day before their new
+    start, the new situation is allocated, all in one 301 (Achterhoek 8b)."""
+    if verzoek.soort != VerzoekSoort.VOW or not verzoek.open:
+        raise ToewijzingFout("Alleen een openstaand verzoek om wijziging kan worden toegewezen.")
+    op = op or timezone.now()
+    inhoud = verzoek.inhoud
+    nieuw: list[Toewijzing] = []
+    for wijziging in inhoud.get("te_wijzigen_producten", []):
+        oud = Toewijzing.objects.get(
+            gemeente=verzoek.gemeente, wet=verzoek.wet, nummer=wijziging["toewijzing_nummer"]
+        )
+        ingang = dt.date.fromisoformat(wijziging["gewenste_ingangsdatum"])
+        omvang = wijziging.get("omvang") or {}
+        oud.einddatum = max(oud.ingangsdatum, ingang - dt.timedelta(days=1))
+        oud.reden_wijziging = "05"
+        oud.gewijzigd_op = op
+        oud.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
+        nieuw.append(_nieuwe_uit_verzoek(verzoek, oud.product, ingang, wijziging, omvang, op))
+    for product_data in inhoud.get("nieuwe_producten", []):
+        from klantreis.producten.models import Product
+
+        product = Product.objects.filter(
+            categorie=(product_data.get("product") or {}).get("categorie", ""),
+            code=(product_data.get("product") or {}).get("code") or "",
+        ).first()
+        ingang = dt.date.fromisoformat(product_data["gewenste_ingangsdatum"])
+        nieuw.append(
+            _nieuwe_uit_verzoek(
+                verzoek, product, ingang, product_data, product_data.get("omvang") or {}, op
+            )
+        )
+    verzoek.status = VerzoekStatus.TOEGEWEZEN
+    verzoek.beantwoord_op = op
+    verzoek.save(update_fields=["status", "beantwoord_op"])
+    _na_verzoek(verzoek, goedgekeurd=True, door=door, op=op)
+    stuur_301(
+        gemeente=verzoek.gemeente,
+        client=verzoek.client,
+        aanbieder=verzoek.aanbieder,
+        wet=verzoek.wet,
+        traject=verzoek.traject,
+        op=op,
+    )
+    beweeg_traject(
+        verzoek.traject,
+        "301",
+        door=door,
+        rol="backoffice",
+        reden="Toewijzing na wijziging (301)",
+        op=op,
+    )
+    return nieuw
+
+
+def _nieuwe_uit_verzoek(verzoek, product, ingang, data, omvang, op) -> Toewijzing:
+    return wijs_toe(
+        client=verzoek.client,
+        aanbieder=verzoek.aanbieder,
+        gemeente=verzoek.gemeente,
+        product=product,
+        ingangsdatum=ingang,
+        einddatum=_datum(data.get("einddatum")),
+        volume=omvang.get("volume"),
+        frequentie=omvang.get("frequentie", ""),
+        budget=data.get("budget"),
+        traject=verzoek.traject,
+        referentie_aanbieder=verzoek.referentie_aanbieder,
+        op=op,
+        versturen=False,
+    )
+
+
+def _datum(waarde) -> dt.date | None:
+    return dt.date.fromisoformat(waarde) if waarde else None

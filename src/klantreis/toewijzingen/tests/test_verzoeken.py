@@ -1,0 +1,218 @@
+"""Requests from providers: 315 (VOT, judged per product) and 317 (VOW, judged as a whole),
+answered with 319 or 301 (TR347, TR349–TR351, TR359, TR360, TR365, TR374, TR379)."""
+
+import datetime as dt
+
+import pytest
+
+from klantreis import istandaarden as ist
+from klantreis.berichten.models import Bericht
+from klantreis.routes.models import Traject
+from klantreis.simulatie.aanbieder import Aanvraag, bouw_315, bouw_317
+from klantreis.tests.factories import ClientFactory
+from klantreis.tests.lopen import rond_af
+from klantreis.toewijzingen import services
+from klantreis.toewijzingen.models import Toewijzing, Verzoek, VerzoekStatus
+
+from .conftest import VANDAAG, retourcodes
+
+pytestmark = pytest.mark.django_db
+BEGIN = VANDAAG + dt.timedelta(days=7)
+EIND = VANDAAG + dt.timedelta(days=180)
+
+
+@pytest.fixture
+def jeugd(keten):
+    """Route 2: a huisarts referred a youth; the provider asks for a toewijzing."""
+    from klantreis.organisaties.models import Contract
+    from klantreis.producten.models import Product, Segment
+
+    segment = Segment.objects.create(code="JW-AMB-GEZ", naam="Gezinsbehandeling", wet="jeugdwet")
+    product = Product.objects.create(
+        wet="jeugdwet",
+        segment=segment,
+        categorie="45",
+        code="45A03",
+        naam="Gezinsbehandeling",
+        eenheid="04",
+    )
+    Contract.objects.create(
+        aanbieder=keten.aanbieder,
+        gemeente=keten.gemeente,
+        product=product,
+        tarief=9875,
+        ingangsdatum=dt.date(2023, 1, 1),
+    )
+    keten.client = ClientFactory(
+        gemeente=keten.gemeente,
+        wet="jeugdwet",
+        geboortedatum=dt.date(2014, 5, 1),
+        achternaam="de Boer",
+    )
+    keten.jeugdproduct = product
+    return keten
+
+
+def _315(keten, referentie="REF-1", verwijzer="02"):
+    aanvraag = Aanvraag(
+        referentie=referentie,
+        categorie="45",
+        code="45A03",
+        ingangsdatum=BEGIN,
+        einddatum=EIND,
+        volume=3,
+        eenheid="04",
+        frequentie="2",
+        verwijzer=verwijzer,
+    )
+    return bouw_315(
+        ist.Standaard.IJW, keten.header("315", ist.Standaard.IJW), keten.persoon, [aanvraag]
+    )
+
+
+def test_vot_opent_route2_in_onderzoek_daarna_toegewezen(jeugd, django_capture_on_commit_callbacks):
+    _heen, retour = jeugd.lever(_315(jeugd), django_capture_on_commit_callbacks)
+    assert retour.bericht == "316" and retourcodes(retour) == []
+    verzoek = Verzoek.objects.get()
+    traject = Traject.objects.get(client=jeugd.client)
+    assert traject.route_versie.route_id == "achterhoek-route-2"
+    assert traject.huidige_stap == "5"  # opened at 4 (the 315), now "gemeente checkt"
+    assert traject.termijnen.get(sleutel="antwoord-op-315").voldaan_op is None
+    services.zet_in_onderzoek(verzoek)
+    antwoord = ist.read(bytes(Bericht.objects.filter(berichtcode="319").get().inhoud))
+    assert antwoord.antwoord.verzoek_antwoord.value == "2"
+    with pytest.raises(services.ToewijzingFout, match="TR360"):
+        services.zet_in_onderzoek(verzoek)
+    t = services.honoreer_vot(verzoek, product=jeugd.jeugdproduct, door=jeugd.wie["backoffice"])
+    verzoek.refresh_from_db()
+    assert verzoek.status == VerzoekStatus.TOEGEWEZEN
+    bericht301 = ist.read(bytes(Bericht.objects.filter(berichtcode="301").get().inhoud))
+    (product,) = bericht301.client.toegewezen_producten
+    assert (product.toewijzing_nummer, product.referentie_aanbieder) == (t.nummer, "REF-1")  # TR379
+    traject.refresh_from_db()
+    assert traject.huidige_stap == "7"  # 301 sent: waiting for the 305
+    with pytest.raises(services.ToewijzingFout, match="TR359"):
+        services.wijs_verzoek_af(verzoek, reden="4")
+    # TR379: only the first 301 after honouring carries the ReferentieAanbieder
+    services.wijzig_einddatum(t, EIND + dt.timedelta(days=10))
+    laatste = ist.read(bytes(Bericht.objects.filter(berichtcode="301").order_by("-pk")[0].inhoud))
+    assert laatste.client.toegewezen_producten[0].referentie_aanbieder is None
+
+
+def test_tr347_en_tr374_op_een_tweede_vot(jeugd, django_capture_on_commit_callbacks):
+    jeugd.lever(_315(jeugd), django_capture_on_commit_callbacks)
+    _, retour = jeugd.lever(_315(jeugd, referentie="REF-1"), django_capture_on_commit_callbacks)
+    assert "9347" in retourcodes(retour)
+    _, retour = jeugd.lever(_315(jeugd, referentie="REF-2"), django_capture_on_commit_callbacks)
+    assert "9374" in retourcodes(retour)  # the first request is still open
+    assert Verzoek.objects.count() == 1
+
+
+def test_vot_van_zelfverwijzer_opent_geen_route(jeugd, django_capture_on_commit_callbacks):
+    jeugd.lever(_315(jeugd, verwijzer="06"), django_capture_on_commit_callbacks)
+    assert Verzoek.objects.get().traject is None
+    assert not Traject.objects.filter(client=jeugd.client).exists()
+
+
+def _in_zorg(keten, django_capture_on_commit_callbacks):
+    from klantreis.simulatie.aanbieder import bouw_305
+
+    t = services.wijs_toe(
+        client=keten.client,
+        aanbieder=keten.aanbieder,
+        gemeente=keten.gemeente,
+        product=keten.product,
+        ingangsdatum=BEGIN,
+        einddatum=EIND,
+        volume=2,
+        frequentie="2",
+        traject=keten.traject,
+        door=keten.wie["backoffice"],
+    )
+    rond_af(keten.traject, keten.wie, naar="7")
+    keten.lever(
+        bouw_305(ist.Standaard.IWMO, keten.header("305"), keten.persoon, [(t.nummer, BEGIN, "1")]),
+        django_capture_on_commit_callbacks,
+    )
+    keten.traject.refresh_from_db()
+    assert keten.traject.huidige_stap == "8"
+    return t
+
+
+def test_vow_die_niet_alle_toewijzingen_noemt_wordt_als_geheel_afgekeurd(
+    keten, django_capture_on_commit_callbacks
+):
+    t = _in_zorg(keten, django_capture_on_commit_callbacks)
+    later = services.wijs_toe(  # a second current toewijzing, starting after the first
+        client=keten.client,
+        aanbieder=keten.aanbieder,
+        gemeente=keten.gemeente,
+        product=keten.product,
+        ingangsdatum=EIND + dt.timedelta(days=1),
+        einddatum=EIND + dt.timedelta(days=60),
+        volume=1,
+        frequentie="2",
+    )
+    vow = bouw_317(  # names only the first: the VOW must hold every current toewijzing
+        ist.Standaard.IWMO,
+        keten.header("317"),
+        keten.client.bsn,
+        "VOW-1",
+        te_wijzigen=[(t.nummer, BEGIN + dt.timedelta(days=60), EIND, 4, "04", "2")],
+    )
+    _, retour = keten.lever(vow, django_capture_on_commit_callbacks)
+    assert retour.bericht == "318" and "9349" in retourcodes(retour)
+    assert str(later.nummer) in Bericht.objects.get(berichtcode="317").fouten[0]["melding"]
+    assert not Verzoek.objects.exists()
+    keten.traject.refresh_from_db()
+    assert keten.traject.huidige_stap == "8"  # a rejected VOW does not move the traject
+
+
+def test_vow_afgewezen_met_319(keten, django_capture_on_commit_callbacks):
+    t = _in_zorg(keten, django_capture_on_commit_callbacks)
+    vow = bouw_317(
+        ist.Standaard.IWMO,
+        keten.header("317"),
+        keten.client.bsn,
+        "VOW-1",
+        te_wijzigen=[(t.nummer, BEGIN + dt.timedelta(days=60), EIND, 4, "04", "2")],
+    )
+    _, retour = keten.lever(vow, django_capture_on_commit_callbacks)
+    assert retourcodes(retour) == []
+    keten.traject.refresh_from_db()
+    assert keten.traject.huidige_stap == "8b"  # 8 → 8b: the subsegment change is judged
+    verzoek = Verzoek.objects.get()
+    services.wijs_verzoek_af(verzoek, reden="2", door=keten.wie["toegang"])
+    antwoord = ist.read(bytes(Bericht.objects.filter(berichtcode="319").get().inhoud))
+    assert (
+        antwoord.antwoord.verzoek_antwoord.value,
+        antwoord.antwoord.reden_afwijzing_verzoek.value,
+    ) == ("1", "2")
+    keten.traject.refresh_from_db()
+    assert keten.traject.huidige_stap == "8"
+    assert Toewijzing.objects.count() == 1
+
+
+def test_vow_goedgekeurd_sluit_oude_en_wijst_nieuwe_toe(keten, django_capture_on_commit_callbacks):
+    t = _in_zorg(keten, django_capture_on_commit_callbacks)
+    per = BEGIN + dt.timedelta(days=60)
+    vow = bouw_317(
+        ist.Standaard.IWMO,
+        keten.header("317"),
+        keten.client.bsn,
+        "VOW-2",
+        te_wijzigen=[(t.nummer, per, EIND, 4, "04", "2")],
+    )
+    keten.lever(vow, django_capture_on_commit_callbacks)
+    services.honoreer_vow(Verzoek.objects.get(), door=keten.wie["toegang"])
+    t.refresh_from_db()
+    assert t.einddatum == per - dt.timedelta(days=1)
+    nieuw = Toewijzing.objects.exclude(pk=t.pk).get()
+    assert (nieuw.ingangsdatum, nieuw.volume, nieuw.referentie_aanbieder) == (per, 4, "VOW-2")
+    bericht301 = ist.read(
+        bytes(Bericht.objects.filter(berichtcode="301").order_by("-pk")[0].inhoud)
+    )
+    assert {p.toewijzing_nummer for p in bericht301.client.toegewezen_producten} == {
+        t.nummer,
+        nieuw.nummer,
+    }
