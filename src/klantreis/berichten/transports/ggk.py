@@ -548,6 +548,13 @@ def controleer_timeout(timeout) -> float:
     return waarde
 
 
+def _tls_fout(wie: str, exc: ssl.SSLError) -> str:
+    return (
+        f"TLS-verbinding met {wie} mislukt (servercertificaat niet vertrouwd, of ons "
+        f"clientcertificaat geweigerd?): {exc}."
+    )
+
+
 def http_post(
     url: str,
     inhoud: bytes,
@@ -560,6 +567,7 @@ def http_post(
 ) -> tuple[int, bytes]:
     """POSTs a SOAP 1.1 request; returns (status, body) for 2xx and 500 (a SOAP Fault).
     Other statuses, timeouts and connection errors raise ``TransportFout`` (Dutch)."""
+    zin = wie[:1].upper() + wie[1:]  # "het GGk" at the start of a sentence
     verzoek = urllib.request.Request(
         url,
         data=inhoud,
@@ -581,13 +589,17 @@ def http_post(
             exc.close()
         if exc.code == 500 and body:
             return 500, body
-        raise TransportFout(f"{wie} antwoordde met HTTP {exc.code} ({exc.reason}).") from exc
+        raise TransportFout(f"{zin} antwoordde met HTTP {exc.code} ({exc.reason}).") from exc
     except TimeoutError as exc:
-        raise TransportFout(f"{wie} antwoordde niet binnen {timeout:g} seconden.") from exc
+        raise TransportFout(f"{zin} antwoordde niet binnen {timeout:g} seconden.") from exc
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
-            raise TransportFout(f"{wie} antwoordde niet binnen {timeout:g} seconden.") from exc
-        raise TransportFout(f"{wie} is niet bereikbaar: {exc.reason}.") from exc
+            raise TransportFout(f"{zin} antwoordde niet binnen {timeout:g} seconden.") from exc
+        if isinstance(exc.reason, ssl.SSLError):
+            raise TransportFout(_tls_fout(wie, exc.reason)) from exc
+        raise TransportFout(f"{zin} is niet bereikbaar: {exc.reason}.") from exc
+    except ssl.SSLError as exc:
+        raise TransportFout(_tls_fout(wie, exc)) from exc
     except (OSError, http.client.HTTPException) as exc:
         raise TransportFout(f"Verbinding met {wie} mislukt: {exc}.") from exc
 
@@ -674,7 +686,7 @@ class GgkTransport:
             soap_action=self.soap_action or f"{NS_GGK}/{soort}",
             timeout=self.timeout,
             context=self.context,
-            wie="Het GGk",
+            wie="het GGk",
         )
         try:
             antwoord = lees_antwoord(body)
