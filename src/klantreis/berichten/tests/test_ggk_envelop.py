@@ -13,7 +13,7 @@ from lxml import etree
 
 from klantreis.berichten.transports import OptieFout, Uitgaand, ggk, maak_transport
 
-SHARED = Path("/work/shared/istandaarden")
+SHARED = Path(__file__).resolve().parents[4].parent / "shared" / "istandaarden"
 GGK_MAP = SHARED / "ggk" / "ggk0310_v2.1.03"
 VOORBEELD_DI01 = GGK_MAP / "voorbeeldberichten" / "envelopHeenbericht-ggk_Di01_v21.xml"
 VOORBEELD_DU01 = GGK_MAP / "ggk0310_21" / "ggkberichten" / "ggk_Du01.xml"
@@ -302,3 +302,10 @@ def test_geldige_opties_en_geen_ophalen():
     assert transport.timeout == 30
     assert list(transport.haal_op()) == []
     assert re.fullmatch(r"https://.*", transport.url)
+
+
+def test_bestandsnaam_uit_de_envelop_wordt_onschadelijk_gemaakt():
+    data = _envelop_met(b'StUF:bestandsnaam="WMO301.txt"', b'StUF:bestandsnaam="../../etc/a b.xml"')
+    assert ggk.lees_di01(data).bestandsnaam == "a_b.xml"
+    zonder = _envelop_met(b'StUF:bestandsnaam="WMO301.txt" ', b"")
+    assert ggk.lees_di01(zonder).bestandsnaam == "WMO301_9c0f7b90-5c69-11e5-a837-0800200c9a66.xml"

@@ -9,7 +9,7 @@ import pytest
 
 from klantreis.berichten.transports import TransportFout, Uitgaand, ggk, maak_transport
 
-SHARED = Path("/work/shared/istandaarden")
+SHARED = Path(__file__).resolve().parents[4].parent / "shared" / "istandaarden"
 WMO301 = SHARED / "iwmo" / "3.2" / "examples" / "WMO301.xml"
 JW302 = SHARED / "ijw" / "3.2" / "examples" / "JW302.xml"
 

@@ -12,7 +12,7 @@ import pytest
 from klantreis.berichten.tests.test_ggk_http import NepGgk
 from klantreis.berichten.transports import OptieFout, TransportFout, Uitgaand, maak_transport
 
-SHARED = Path("/work/shared/istandaarden")
+SHARED = Path(__file__).resolve().parents[4].parent / "shared" / "istandaarden"
 WMO301 = SHARED / "iwmo" / "3.2" / "examples" / "WMO301.xml"
 
 pytestmark = [

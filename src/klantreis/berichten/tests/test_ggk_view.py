@@ -10,7 +10,7 @@ from django.test import Client
 from klantreis.berichten import ggk_views
 from klantreis.berichten.transports import Uitgaand, ggk
 
-SHARED = Path("/work/shared/istandaarden")
+SHARED = Path(__file__).resolve().parents[4].parent / "shared" / "istandaarden"
 GGK_MAP = SHARED / "ggk" / "ggk0310_v2.1.03"
 VOORBEELD_DI01 = GGK_MAP / "voorbeeldberichten" / "envelopHeenbericht-ggk_Di01_v21.xml"
 VOORBEELD_DU01 = GGK_MAP / "ggk0310_21" / "ggkberichten" / "ggk_Du01.xml"

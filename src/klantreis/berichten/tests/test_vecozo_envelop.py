@@ -11,7 +11,7 @@ from lxml import etree
 
 from klantreis.berichten.transports import OptieFout, Uitgaand, maak_transport, vecozo
 
-SHARED = Path("/work/shared/istandaarden")
+SHARED = Path(__file__).resolve().parents[4].parent / "shared" / "istandaarden"
 VOORBEELD = SHARED / "vecozo" / "examples" / "IndienenBericht_JW315.xml"
 JW315 = SHARED / "ijw" / "3.2" / "examples" / "JW315.xml"
 WMO305 = SHARED / "iwmo" / "3.2" / "examples" / "WMO305.xml"

@@ -9,7 +9,7 @@ import pytest
 from klantreis.berichten.tests.test_ggk_http import NepGgk
 from klantreis.berichten.transports import TransportFout, Uitgaand, maak_transport, vecozo
 
-SHARED = Path("/work/shared/istandaarden")
+SHARED = Path(__file__).resolve().parents[4].parent / "shared" / "istandaarden"
 JW315 = SHARED / "ijw" / "3.2" / "examples" / "JW315.xml"
 
 pytestmark = pytest.mark.skipif(not SHARED.exists(), reason="shared/istandaarden ontbreekt")

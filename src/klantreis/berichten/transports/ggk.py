@@ -370,7 +370,7 @@ def lees_envelop_element(el, *, verwacht: tuple[str, ...] = ("Di01", "Du01")) ->
         raise GgkFout("Het bericht in de envelop is leeg.")
     referentienummer = _tekst(stuur, "StUF:referentienummer") or ""
     functie = _tekst(stuur, "StUF:functie") or ""
-    naam = os.path.basename(bericht.get(_q(NS_STUF, "bestandsnaam")) or "").strip()
+    naam = _ONVEILIG.sub("_", os.path.basename(bericht.get(_q(NS_STUF, "bestandsnaam")) or ""))
     return Envelop(
         berichtcode=code,
         zender=_lees_systeem(stuur, "zender"),
