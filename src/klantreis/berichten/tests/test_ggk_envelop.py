@@ -309,3 +309,9 @@ def test_bestandsnaam_uit_de_envelop_wordt_onschadelijk_gemaakt():
     assert ggk.lees_di01(data).bestandsnaam == "a_b.xml"
     zonder = _envelop_met(b'StUF:bestandsnaam="WMO301.txt" ', b"")
     assert ggk.lees_di01(zonder).bestandsnaam == "WMO301_9c0f7b90-5c69-11e5-a837-0800200c9a66.xml"
+
+
+def test_fo03_kan_elke_tekst_dragen():
+    fo03 = ggk.bouw_fo03("Content-Type a\x00b\x1fc niet ondersteund", details="\ud800x")
+    antwoord = ggk.lees_antwoord(fo03)
+    assert antwoord.omschrijving == "Content-Type a?b?c niet ondersteund"

@@ -60,6 +60,8 @@ _PARTIJ = re.compile(r"^(\d{4}|\d{8}|CAK|SVB)$")
 _FUNCTIE = re.compile(r"^(WMO|JW)\d{3}$")
 _VERSIENR = re.compile(r"^\d{4}$")
 _ONVEILIG = re.compile(r"[^A-Za-z0-9._-]")
+#: characters XML 1.0 cannot carry (a fault text may quote what a partner sent)
+_XML_ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class GgkFout(ValueError):
@@ -447,9 +449,9 @@ def bouw_fo03(
     body = _sub(root, NS_STUF, "body")
     _sub(body, NS_STUF, "code", code[:7])
     _sub(body, NS_STUF, "plek", plek)
-    _sub(body, NS_STUF, "omschrijving", omschrijving[:200])
+    _sub(body, NS_STUF, "omschrijving", _XML_ONGELDIG.sub("?", omschrijving)[:200])
     if details:
-        _sub(body, NS_STUF, "details", details[:1000])
+        _sub(body, NS_STUF, "details", _XML_ONGELDIG.sub("?", details)[:1000])
     valideer(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
