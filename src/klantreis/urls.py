@@ -6,5 +6,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("ggk/", include("klantreis.berichten.ggk_urls")),
     path("", include("klantreis.portal.urls")),
 ]

@@ -82,4 +82,4 @@ def maak_transport(naam: str, opties: dict) -> Transport:
     return cls(**opties)
 
 
-from . import directory  # noqa: E402,F401  (registers the built-in plugin)
+from . import directory, ggk, vecozo  # noqa: E402,F401  (register the built-in plugins)
