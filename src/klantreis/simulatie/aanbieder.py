@@ -142,7 +142,7 @@ def bouw_315(standaard, header, persoon: Persoon, aanvragen: list[Aanvraag]) -> 
                         frequentie=codes.Frequentie(a.frequentie),
                     ),
                     verwijzer=modellen.Verwijzer(
-                        type=codes.TypeVerwijzer(a.verwijzer), naam=a.verwijzer_naam
+                        type=codes.TypeVerwijzer(a.verwijzer), naam=a.verwijzer_naam or None
                     ),
                 )
                 for a in aanvragen

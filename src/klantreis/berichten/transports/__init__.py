@@ -5,7 +5,9 @@ plugin registry). A transport moves bytes; it knows nothing of the database or t
     kenmerk = transport.verzend(Uitgaand(...))      # raises TransportFout (retried)
     for ontvangen in transport.haal_op(): ...        # polling transports; push ones yield ()
 
-Plugins register themselves with ``@registreer``; their options are validated on creation
+Every plugin accepts ``partij``: the gemeentecode or AGB code it sends and receives for (the
+exchange passes it per message). Plugins register themselves with ``@registreer``; their
+options are validated on creation
 (``OptieFout`` with a Dutch message), so a real connection is configuration, not code.
 """
 

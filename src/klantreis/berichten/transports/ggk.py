@@ -620,7 +620,8 @@ class GgkTransport:
         self,
         *,
         url: str,
-        gemeentecode: str,
+        gemeentecode: str | None = None,
+        partij: str | None = None,
         applicatie: str = "klantreis",
         ontvanger_applicatie: str = "GGk",
         timeout: float = 30,
@@ -633,6 +634,8 @@ class GgkTransport:
         applicatie_subversie: str = "0000",
     ):
         self.url = controleer_url(url)
+        # ``partij`` is what the exchange passes every transport: the party it sends for
+        gemeentecode = gemeentecode or partij
         if not re.fullmatch(r"\d{4}", str(gemeentecode)):
             raise OptieFout("'gemeentecode' is de CBS-gemeentecode (4 cijfers), bijv. '0797'.")
         self.gemeentecode = str(gemeentecode)

@@ -349,7 +349,8 @@ class VecozoTransport:
         self,
         *,
         url: str,
-        agb_code: str,
+        agb_code: str | None = None,
+        partij: str | None = None,
         applicatie: str = "klantreis",
         applicatie_versie: str = "1",
         applicatie_subversie: str = "0",
@@ -361,6 +362,7 @@ class VecozoTransport:
         acties: dict | None = None,
     ):
         self.url = controleer_url(url)
+        agb_code = agb_code or partij  # ``partij``: the party the exchange sends for
         if not _AGB.match(str(agb_code)):
             raise OptieFout("'agb_code' is de AGB-code van de aanbieder (8 cijfers).")
         self.agb_code = str(agb_code)
