@@ -82,6 +82,7 @@ class RouteDefinitie:
     bron: str = ""
     toelichting: str = ""
     basis: str | None = None
+    toewijzing_tot_18: bool = False
     _index: dict[str, Stap] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
@@ -174,4 +175,5 @@ class RouteDefinitie:
             bron=data.get("bron", ""),
             toelichting=data.get("toelichting", ""),
             basis=data.get("basis"),
+            toewijzing_tot_18=data.get("toewijzing_tot_18", False),
         )

@@ -256,6 +256,30 @@ def _na_verzoek(verzoek: Verzoek, *, goedgekeurd: bool, door, op=None) -> None:
         log.warning("Traject %s niet verzet na verzoek: %s", traject.pk, exc.melding)
 
 
+def achttiende_verjaardag(geboortedatum: dt.date) -> dt.date:
+    try:
+        return geboortedatum.replace(year=geboortedatum.year + 18)
+    except ValueError:  # born on 29 February
+        return dt.date(geboortedatum.year + 18, 3, 1)
+
+
+def _tot_achttien(t: Toewijzing) -> None:
+    """Achterhoek route 2, stap 5: a youth of 17 or older is allocated until the 18th birthday
+    (the move from the Jeugdwet to the Wmo and the Zvw). The route file switches it on."""
+    route = t.traject.route if t.traject is not None else None
+    if route is None or not route.toewijzing_tot_18 or t.wet != "jeugdwet":
+        return
+    if t.client.leeftijd_op(t.ingangsdatum) < 17:
+        return
+    grens = achttiende_verjaardag(t.client.geboortedatum) - dt.timedelta(days=1)
+    if t.einddatum is None or t.einddatum > grens:
+        t.einddatum = grens
+        t.commentaar = (
+            f"{t.commentaar} Toegewezen tot de 18e verjaardag (17+, overgang Jeugdwet naar "
+            "Wmo/Zvw).".strip()
+        )[:1000]
+
+
 # --- lifecycle operations ------------------------------------------------------------------
 
 
@@ -304,6 +328,7 @@ def wijs_toe(
         commentaar=commentaar,
         gewijzigd_op=op,
     )
+    _tot_achttien(t)
     _controleer_inhoud(t)
     _controleer_stapeling(t)
     _controleer_contract(t)

@@ -231,3 +231,40 @@ def test_definitieve_stop_sluit_route1_af_via_8a(keten, django_capture_on_commit
     keten.traject.refresh_from_db()
     assert keten.traject.status == TrajectStatus.AFGESLOTEN
     assert list(keten.traject.gebeurtenissen.values_list("naar_stap", flat=True))[-2:] == ["8a", ""]
+
+
+def test_cak_export_van_start_en_stop(
+    keten, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    import csv
+
+    from django.core.management import call_command
+
+    settings.KLANTREIS_CAK = {"kanaal": "csv", "opties": {"map": tmp_path}}
+    _naar_stap_7(keten)
+    heen305, _ = keten.lever(_305(keten, 1), django_capture_on_commit_callbacks)
+    heen307, _ = keten.lever(_307(keten, 1, EIND, "19"), django_capture_on_commit_callbacks)
+    call_command("cak", "exporteer")
+    (bestand,) = tmp_path.glob("cak-*.csv")
+    rijen = list(csv.DictReader(bestand.open(encoding="utf-8"), delimiter=";"))
+    assert [(r["melding"], r["datum"], r["bsn"]) for r in rijen] == [
+        ("start", BEGIN.isoformat(), keten.client.bsn),
+        ("stop", EIND.isoformat(), keten.client.bsn),
+    ]
+    assert [r["bron_identificatie"] for r in rijen] == [
+        heen305.identificatie,
+        heen307.identificatie,
+    ]
+    assert all(m.geexporteerd_op for m in CakMelding.objects.all())
+    call_command("cak", "exporteer")  # nothing new: no second file
+    assert len(list(tmp_path.glob("cak-*.csv"))) == 1
+
+
+def test_geen_cak_melding_voor_jeugdwet_of_zonder_eigen_bijdrage(
+    keten, django_capture_on_commit_callbacks
+):
+    keten.product.eigen_bijdrage = False
+    keten.product.save()
+    _naar_stap_7(keten)
+    keten.lever(_305(keten, 1), django_capture_on_commit_callbacks)
+    assert not CakMelding.objects.exists()

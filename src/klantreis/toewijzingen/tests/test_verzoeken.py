@@ -216,3 +216,31 @@ def test_vow_goedgekeurd_sluit_oude_en_wijst_nieuwe_toe(keten, django_capture_on
         t.nummer,
         nieuw.nummer,
     }
+
+
+def test_route2_jeugdige_van_17_krijgt_toewijzing_tot_18e_verjaardag(
+    jeugd, django_capture_on_commit_callbacks
+):
+    from klantreis.toewijzingen.services import achttiende_verjaardag
+
+    jeugd.client.geboortedatum = VANDAAG.replace(year=VANDAAG.year - 18) + dt.timedelta(days=60)
+    jeugd.client.save()
+    jeugd.lever(_315(jeugd), django_capture_on_commit_callbacks)  # asks until EIND (180 days)
+    t = services.honoreer_vot(Verzoek.objects.get(), product=jeugd.jeugdproduct)
+    achttien = achttiende_verjaardag(jeugd.client.geboortedatum)
+    assert achttien < EIND
+    assert t.einddatum == achttien - dt.timedelta(days=1)
+    assert "18e verjaardag" in t.commentaar
+    bericht301 = ist.read(bytes(Bericht.objects.filter(berichtcode="301").get().inhoud))
+    assert bericht301.client.toegewezen_producten[0].einddatum == achttien - dt.timedelta(days=1)
+
+
+def test_definitief_antwoord_binnen_8_weken_na_315(jeugd, django_capture_on_commit_callbacks):
+    jeugd.lever(_315(jeugd), django_capture_on_commit_callbacks)
+    verzoek = Verzoek.objects.get()
+    termijn = verzoek.traject.termijnen.get(sleutel="definitief-antwoord-op-315")
+    assert termijn.einddatum >= VANDAAG + dt.timedelta(weeks=8)
+    services.zet_in_onderzoek(verzoek)
+    services.honoreer_vot(verzoek, product=jeugd.jeugdproduct)
+    termijn.refresh_from_db()
+    assert termijn.voldaan_op == VANDAAG and termijn.gehaald is True
