@@ -45,6 +45,10 @@ from klantreis.istandaarden.retour import build_retour
 from klantreis.istandaarden.schema import BERICHTEN, HEEN, MAX_BYTES, RETOUR_VAN
 from klantreis.istandaarden.stroom import iter_prestaties
 
+#: Any typed message (``Bericht301`` … ``Bericht325``); English alias of ``Bericht`` that does not
+#: clash with the exchange's ``berichten.models.Bericht`` (the stored message row).
+Message = Bericht
+
 __all__ = [
     "BERICHTEN",
     "HEEN",
@@ -59,6 +63,7 @@ __all__ = [
     "HistoryContext",
     "HistoryRule",
     "IdentificatieGenerator",
+    "Message",
     "Niveau",
     "OnbekendBerichtFout",
     "SchrijfFout",

@@ -2,8 +2,8 @@
 
 The mapping is driven by ``_spec.json`` (generated from the XSDs): for every message type a
 *plan* is compiled once, holding per XML element its Clark tag, the dataclass field, and a
-converter. Reading walks the lxml tree once and calls those converters directly; writing walks
-the dataclasses in XSD order and builds lxml elements. No reflection on the hot path.
+converter. Reading uses a reader generated from each plan (see :func:`lezer`) that walks the
+validated lxml tree once; writing walks the dataclasses in XSD order and builds lxml elements.
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ class Plan:
     by_tag: dict[str, Veld] = field(default_factory=dict)
     lijsten: tuple[str, ...] = ()  # names of repeated (non-wrapper) fields
     lezer: Callable[[etree._Element, Any], Any] | None = None  # compiled reader
+    schrijver: Callable[[etree._Element, Any], None] | None = None  # compiled writer
 
 
 def _snake(name: str) -> str:
@@ -490,35 +491,58 @@ def read(data: bytes) -> Bericht:
 
 
 def _schrijf(parent: etree._Element, obj: Any, p: Plan) -> None:
-    sub_el = etree.SubElement
-    for v in p.velden:
+    schrijver(p)(parent, obj)
+
+
+def schrijver(p: Plan) -> Callable[[etree._Element, Any], None]:
+    """The compiled writer of a plan: appends the elements of ``obj`` to ``parent`` in XSD
+    order (generated once per plan, like :func:`lezer`)."""
+    if p.schrijver is None:
+        p.schrijver = _genereer_schrijver(p)
+    return p.schrijver
+
+
+def _genereer_schrijver(p: Plan) -> Callable[[etree._Element, Any], None]:
+    env: dict[str, Any] = {"SE": etree.SubElement}
+    body: list[str] = []
+    for i, v in enumerate(p.velden):
+        env[f"T{i}"] = v.tag
         if v.fixed is not None:
-            sub_el(parent, v.tag).text = v.fixed
+            env[f"F{i}"] = v.fixed
+            body.append(f"    SE(parent, T{i}).text = F{i}")
             continue
-        val = getattr(obj, v.naam)
-        if val is None:
-            continue
-        if v.item_tag is not None:
-            if not val:
-                continue
-            wrapper = sub_el(parent, v.tag)
-            for item in val:
-                e = sub_el(wrapper, v.item_tag)
-                if v.sub is not None:
-                    _schrijf(e, item, v.sub)
-                else:
-                    e.text = v.fmt(item)
-        elif v.lijst:
-            for item in val:
-                e = sub_el(parent, v.tag)
-                if v.sub is not None:
-                    _schrijf(e, item, v.sub)
-                else:
-                    e.text = v.fmt(item)
-        elif v.sub is not None:
-            _schrijf(sub_el(parent, v.tag), val, v.sub)
+        if v.sub is not None:
+            env[f"W{i}"] = schrijver(v.sub)
+            zet = f"W{i}(e, x)"
         else:
-            sub_el(parent, v.tag).text = v.fmt(val)
+            env[f"FMT{i}"] = v.fmt
+            zet = f"e.text = FMT{i}(x)"
+        body.append(f"    v = o.{v.naam}")
+        if v.item_tag is not None:  # wrapper element around the tuple
+            env[f"I{i}"] = v.item_tag
+            body += [
+                "    if v:",
+                f"        w = SE(parent, T{i})",
+                "        for x in v:",
+                f"            e = SE(w, I{i})",
+                f"            {zet}",
+            ]
+        elif v.lijst:
+            body += [
+                "    for x in v or ():",
+                f"        e = SE(parent, T{i})",
+                f"        {zet}",
+            ]
+        else:
+            body += [
+                "    if v is not None:",
+                "        x = v",
+                f"        e = SE(parent, T{i})",
+                f"        {zet}",
+            ]
+    src = "def schrijf(parent, o):\n" + ("\n".join(body) or "    pass")
+    exec(compile(src, f"<schrijver {p.cls.__name__}>", "exec"), env)
+    return env["schrijf"]
 
 
 def to_element(message: Bericht) -> etree._Element:
@@ -534,10 +558,15 @@ def to_element(message: Bericht) -> etree._Element:
         f"{{{s.namespace}}}Bericht",
         nsmap={s.standaard.value: s.basis_namespace, s.prefix: s.namespace},
     )
+    gc_aan = gc.isenabled()
+    gc.disable()  # as in map_root: many small acyclic objects
     try:
         _schrijf(root, message, p)
     except (AttributeError, TypeError, ValueError) as exc:
         raise SchrijfFout(f"Het bericht kan niet worden opgebouwd: {exc}") from None
+    finally:
+        if gc_aan:
+            gc.enable()
     return root
 
 

@@ -13,7 +13,8 @@ on that class (OP065).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -98,3 +99,26 @@ class GeheugenHistorie:
 
     def identificatie_bekend(self, afzender: str, berichtsoort: str, identificatie: str) -> bool:
         return (afzender, berichtsoort, identificatie) in self.gezien
+
+
+@dataclass
+class Tr135DagtekeningNietInToekomst:
+    """TR135 (8848): the Dagtekening of the message is not in the future (level 4: it needs
+    the system date, an external source). ``vandaag`` is injectable for tests and replays."""
+
+    vandaag: Callable[[], datetime.date] = datetime.date.today
+    code: str = "TR135"
+    retourcode: str = "8848"
+    berichten: frozenset[str] = field(default_factory=lambda: frozenset(HEEN))
+
+    def __call__(self, bericht: Any) -> Iterable[Fout]:
+        h = bericht.header
+        dag = h.bericht_identificatie.dagtekening
+        if dag > self.vandaag():
+            yield Fout(
+                regel=self.code,
+                retourcode=self.retourcode,
+                pad="/Bericht/Header/BerichtIdentificatie/Dagtekening",
+                melding=f"Dagtekening {dag} ligt in de toekomst (TR135).",
+                klasse=h,
+            )

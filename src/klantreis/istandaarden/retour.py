@@ -9,7 +9,9 @@
   - level 2: header with ``0001``, no DeclaratieAntwoord;
   - all well: header ``0200``, DeclaratieAntwoord ``8001``, TotaalToegekend = TotaalIngediend;
   - prestatie faults: only the rejected prestaties, grouped per client, each with its codes;
-    TotaalToegekend = the approved sum; a fault on the Declaratie rejects it all (0).
+    TotaalToegekend = the approved sum; a fault on the Declaratie rejects it all (0);
+  - a fault on a Client (e.g. TR304, 8187) rejects all its prestaties: those without a fault of
+    their own get ``0233`` (not judged).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from klantreis.istandaarden.header import xsd_versie
 from klantreis.istandaarden.schema import RETOUR_VAN
 
 OK = "0200"
+NIET_BEOORDEELD = "0233"
 VOLLEDIG_TOEGEWEZEN = "8001"
 
 
@@ -262,7 +265,11 @@ def _retour_325(
                         eenheid=p.eenheid,
                         product_tarief=p.product_tarief,
                         ingediend_bedrag=p.ingediend_bedrag,
-                        retour_codes=c.voor(p),
+                        retour_codes=(
+                            c.voor(p)
+                            if c.heeft(p) or not client_fout
+                            else (_retourcode(std, NIET_BEOORDEELD),)
+                        ),
                     )
                 )
             else:

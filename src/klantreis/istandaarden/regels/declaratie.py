@@ -162,7 +162,8 @@ def tr346_bedrag_is_volume_maal_tarief(bericht) -> Iterator[Bevinding]:
             continue
         verwacht = p.geleverd_volume * p.product_tarief
         verschil = abs(p.ingediend_bedrag.bedrag - verwacht)
-        marge = p.geleverd_volume / 2 if p.eenheid is MINUUT else 0
+        # per minute at most half a cent from the rounded tarief, plus the amount's own rounding
+        marge = (p.geleverd_volume + 1) / 2 if p.eenheid is MINUUT else 0
         if verschil > marge:
             yield (
                 f"{pad}/IngediendBedrag/Bedrag",
@@ -352,5 +353,21 @@ def tr319_productperiode_niet_na_declaratieperiode(bericht) -> Iterator[Bevindin
                 f"{pad}/ProductPeriode/Begindatum",
                 f"ProductPeriode begint op {p.product_periode.begindatum}, na de "
                 f"DeclaratiePeriode (t/m {eind}) (TR319).",
+                p,
+            )
+
+
+@regel(
+    "TR342",
+    berichten=("325",),
+    omschrijving="Alleen afgewezen Prestaties worden meegestuurd in het declaratie-antwoord.",
+)
+def tr342_alleen_afgewezen_prestaties_in_325(bericht) -> Iterator[Bevinding]:
+    for p, pad, _ in prestaties(bericht):
+        if all(c.value == "0200" for c in p.retour_codes):
+            yield (
+                f"{pad}/RetourCodes",
+                "Deze prestatie is niet afgewezen (alleen 0200) en hoort niet in het "
+                "declaratie-antwoord (TR342).",
                 p,
             )

@@ -639,3 +639,14 @@ def test_kapotte_regel_laat_check_niet_crashen(monkeypatch):
     assert (res.geldig, res.niveau) == (False, ist.Niveau.BERICHT)
     assert [(f.regel, f.retourcode) for f in res.fouten] == [("INTERN", None)]
     assert "ZZ999" in res.fouten[0].melding
+
+
+def test_tr342_alleen_afgewezen_prestaties_in_325_ok():
+    ok("TR342", voorbeeld("JW325"))
+
+
+def test_tr342_alleen_afgewezen_prestaties_in_325_fout():
+    msg = voorbeeld("JW325")
+    ok200 = (codes.JwRetourCode("0200"),)
+    pad = "declaratie_antwoord.clienten[0].prestaties[0].retour_codes"
+    fout("TR342", zet(msg, pad, ok200), "Prestatie[1]/RetourCodes")

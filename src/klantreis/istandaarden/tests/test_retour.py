@@ -17,6 +17,8 @@ def _retour(msg, res=None):
     res = res or ist.check(ist.write(msg))
     retour = ist.build_retour(msg, res, identificatie="R1", dagtekening=DAG)
     assert ist.read(ist.write(retour)) == retour  # XSD-valid and round-trips
+    controle = ist.check(ist.write(retour))
+    assert controle.geldig, controle.fouten  # and passes the level-2 rules of the retour
     return retour
 
 
@@ -207,3 +209,30 @@ def test_0001_stopt_de_historie():
     res = ist.check(ist.write(msg), history=[regel])
     assert regel.aangeroepen == 0
     assert [f.regel for f in res.fouten] == ["TR358"]
+
+
+def test_325_fout_op_client_geeft_0233_op_haar_prestaties():
+    msg = voorbeeld("WMO323")
+    client = msg.declaratie.clienten[0]
+    fout = ist.Fout("TR304", "8187", "", "prestatie hoort niet bij deze cliënt", client)
+    res = ist.CheckResult(msg.standaard, "323", False, ist.Niveau.HISTORIE, (fout,), msg)
+    r = _retour(msg, res)
+    [c] = r.declaratie_antwoord.clienten
+    assert [x.value for x in c.retour_codes] == ["8187"]
+    assert [[x.value for x in p.retour_codes] for p in c.prestaties] == [["0233"], ["0233"]]
+    assert r.declaratie_antwoord.totaal_toegekend_bedrag.totaal_bedrag == 58000 - 29000
+
+
+def test_tr135_dagtekening_in_de_toekomst_geeft_8848_in_header():
+    from klantreis.istandaarden.historie import Tr135DagtekeningNietInToekomst
+
+    data = voorbeeld_bytes("WMO305")  # Dagtekening 2025-…
+    msg = ist.read(data)
+    dag = msg.header.bericht_identificatie.dagtekening
+    assert ist.check(data, history=[Tr135DagtekeningNietInToekomst(lambda: dag)]).geldig
+    regel = Tr135DagtekeningNietInToekomst(lambda: dag - datetime.timedelta(days=1))
+    res = ist.check(data, history=[regel])
+    assert [(f.regel, f.retourcode) for f in res.fouten] == [("TR135", "8848")]
+    r = _retour(res.message, res)
+    assert [c.value for c in r.header.retour_codes] == ["8848"]
+    assert r.client is None
