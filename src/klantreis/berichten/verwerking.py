@@ -28,7 +28,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from klantreis import istandaarden as ist
-from klantreis.istandaarden.historie import Tr056IdentificatieUniek
+from klantreis.istandaarden.historie import Tr056IdentificatieUniek, Tr135DagtekeningNietInToekomst
 
 from . import workflow
 from .afhandeling import Afhandeling, afhandelaar
@@ -83,6 +83,15 @@ class BerichtHistorie:
         )
 
 
+def _header_regels(bericht: Bericht) -> list[ist.HistoryRule]:
+    """The header rules that need history or the clock, which the exchange owns: TR056
+    (9056) against the Bericht table and TR135 (8848) against today's date here."""
+    return [
+        Tr056IdentificatieUniek(BerichtHistorie(bericht)),
+        Tr135DagtekeningNietInToekomst(vandaag=timezone.localdate),
+    ]
+
+
 def _claim(bericht_id: int) -> uuid.UUID | None:
     """Take the message: ontvangen, or in_verwerking for longer than the limit (a killed
     worker). One conditional UPDATE, so of two workers exactly one succeeds."""
@@ -135,7 +144,7 @@ def verwerk(bericht_id: int) -> str | None:
 
 
 def _verwerk(bericht: Bericht, token: uuid.UUID) -> str:
-    res = ist.check(bericht.bytes, history=[Tr056IdentificatieUniek(BerichtHistorie(bericht))])
+    res = ist.check(bericht.bytes, history=_header_regels(bericht))
     velden: dict[str, Any] = {
         "niveau": res.niveau.value if res.niveau else "",
         "fouten": _fouten_json(res.fouten),
@@ -166,7 +175,7 @@ def _verwerk(bericht: Bericht, token: uuid.UUID) -> str:
     traject_voor = bericht.traject_id
     with transaction.atomic():
         if res.fouten:
-            # Level 2 (0001) or TR056 (9056): answered, the handler is not called.
+            # Level 2 (0001), TR056 (9056) or TR135 (8848): answered, no handler call.
             status = Status.AFGEKEURD
             antwoord = res
         else:

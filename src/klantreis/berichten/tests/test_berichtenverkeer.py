@@ -634,3 +634,15 @@ def test_herschreven_retour_wordt_niet_tweemaal_afgehandeld(
     assert handler.aanroepen == [eerste.pk]
     assert tweede.status == Status.VERWERKT
     assert tweede.fouten[0]["melding"].endswith("niet opnieuw verwerkt.")
+
+
+def test_tr135_dagtekening_in_de_toekomst_krijgt_8848(lever, berichtenmap, afhandelaar):
+    handler = afhandelaar("305", Teller())
+    morgen = timezone.localdate() + datetime.timedelta(days=1)
+    data = ist.write(met_header(voorbeeld("WMO305.xml"), identificatie="TOEK1", dagtekening=morgen))
+    bericht = lever(data)
+    bericht.refresh_from_db()
+    assert handler.aanroepen == []
+    assert [f["regel"] for f in bericht.fouten] == ["TR135"]
+    r = ist.read(_retour(bericht).bytes)
+    assert [c.value for c in r.header.retour_codes] == ["8848"]
