@@ -27,17 +27,25 @@ NAMENS_CLIENT = {Rol.TOEGANG, Rol.AANBIEDER, Rol.GI, Rol.BACKOFFICE}
 
 
 def schrijvende_rollen(traject, soort: str) -> set[str]:
+    """Who may write this kind of document on this traject: the role of a step that needs it
+    and the regie roles — for the kinds this route uses (a step needs it or asks an akkoord on
+    it); a beschikking is always the back office's to make. Empty: not a document of this route."""
     route = traject.route
     rollen = {stap.rol for stap in route.stappen if soort in stap.documenten}
-    rollen |= set(route.regie)
+    gebruikt = rollen or any(soort == d for stap in route.stappen for d, _ in stap.akkoorden)
     if soort == DocumentSoort.BESCHIKKING:
-        rollen.add(Rol.BACKOFFICE)  # a beschikking is always the back office's to make
+        rollen.add(Rol.BACKOFFICE)
+        gebruikt = True
+    if gebruikt:
+        rollen |= set(route.regie)
     return rollen
 
 
 def _controleer(door, rol: str, traject, toegestaan: set[str], wat: str) -> None:
     if traject.status == "afgesloten":
         raise DocumentFout("Dit traject is afgesloten; de documenten kunnen niet meer veranderen.")
+    if not toegestaan:
+        raise DocumentFout("Dit soort document hoort niet bij de route van dit traject.")
     if rol not in toegestaan:
         namen = ", ".join(sorted(Rol(r).label.lower() for r in toegestaan))
         raise DocumentFout(f"{wat} is voor: {namen}.")

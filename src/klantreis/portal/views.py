@@ -21,6 +21,7 @@ from klantreis.documenten.inhoud import SCHEMAS
 from klantreis.documenten.models import Document, DocumentSoort, DocumentStatus
 from klantreis.organisaties.models import Aanbieder, Gemeente
 from klantreis.routes import engine
+from klantreis.routes.engine import klein as _klein
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
 from klantreis.termijnen.models import TermijnStatus
 
@@ -456,8 +457,8 @@ def akkoord(request, pk: int, document_pk: int):
         oordeel = "akkoord" if data["akkoord"] else "niet akkoord"
         messages.success(
             request,
-            f"Vastgelegd: {rolnaam(rol).lower()} is {oordeel} met "
-            f"{document.get_soort_display().lower()}.",
+            f"Vastgelegd: {_klein(rolnaam(rol))} is {oordeel} met "
+            f"{_klein(document.get_soort_display())}.",
         )
     return redirect("portal:traject", pk=pk)
 

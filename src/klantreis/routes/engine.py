@@ -43,6 +43,12 @@ def _soortnaam(soort: str) -> str:
     return DocumentSoort(soort).label if soort in DocumentSoort.values else soort
 
 
+def klein(tekst: str) -> str:
+    """Lower-case a label inside a sentence, keeping abbreviations: "integraal plan van aanpak
+    (IPA)", not "(ipa)"."""
+    return tekst[:1].lower() + tekst[1:]
+
+
 # --- choosing a route version ---------------------------------------------------------------
 
 
@@ -109,9 +115,9 @@ def _voorwaarde_bezwaar(traject: Traject, voorwaarde: Voorwaarde, op: date) -> s
         akkoord = _laatste_akkoord(traject, waarde["document"], waarde["rol"])
         wie, wat = _rolnaam(waarde["rol"]), _soortnaam(waarde["document"])
         if soort == "akkoord" and not (akkoord and akkoord.akkoord):
-            return f"Akkoord van {wie.lower()} op {wat.lower()} ontbreekt."
+            return f"Akkoord van {klein(wie)} op {klein(wat)} ontbreekt."
         if soort == "geen_akkoord" and not (akkoord and not akkoord.akkoord):
-            return f"Alleen als {wie.lower()} niet akkoord is met {wat.lower()}."
+            return f"Alleen als {klein(wie)} niet akkoord is met {klein(wat)}."
         return None
     if soort == "aanbieder_gekozen":
         if bool(traject.aanbieder_id) != waarde:

@@ -88,5 +88,5 @@ def test_ipa_akkoord_van_client_is_nodig_voor_stap_5(traject):
     with pytest.raises(engine.EngineError) as exc:
         engine.advance(traject, door=wie[Rol.TOEGANG], rol=Rol.TOEGANG)
     assert exc.value.code == "vereiste_ontbreekt"
-    assert "Akkoord van cliënt op integraal plan van aanpak (ipa) ontbreekt" in exc.value.melding
+    assert "Akkoord van cliënt op integraal plan van aanpak (IPA) ontbreekt" in exc.value.melding
     assert traject.huidige_stap == "5"
