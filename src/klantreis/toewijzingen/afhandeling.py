@@ -12,6 +12,7 @@ import logging
 
 from django.utils import timezone
 
+from klantreis import istandaarden as ist
 from klantreis.berichten.afhandeling import Afhandeling, registreer
 from klantreis.clients.models import Client
 from klantreis.istandaarden import Fout
@@ -46,6 +47,16 @@ def _koppel(bericht, traject) -> None:
     if traject is not None and bericht.traject_id is None:
         bericht.traject = traject
         bericht.save(update_fields=["traject"])
+
+
+def _volg(traject, code: str, reden: str, *, startdatum=None, verzetten: bool = True) -> None:
+    """An accepted provider message: the traject completes the step it stands for, its own
+    termijnen follow, and the retour that goes out in this transaction meets its termijn
+    (OP090: 306/308/316/318 within 3 werkdagen)."""
+    if verzetten:
+        beweeg_traject(traject, code, door=None, rol="aanbieder", reden=reden)
+    termijnen.bij_bericht(traject, code, _vandaag(), startdatum=startdatum)
+    termijnen.bij_bericht(traject, ist.RETOUR_VAN[code], _vandaag())
 
 
 def _cak(soort: str, toewijzing: Toewijzing, melding: ZorgMelding, datum: dt.date) -> None:
@@ -89,9 +100,7 @@ def verwerk_305(bericht, message) -> Afhandeling:
             continue
         if traject.status == TrajectStatus.OPGESCHORT:  # care resumes after a pause (307/20)
             engine.resume(traject, door=None, rol=_regie(traject), reden="Zorg hervat (305)")
-        beweeg_traject(traject, "305", door=None, rol="aanbieder", reden="Startbericht (305)")
-        termijnen.bij_bericht(traject, "305", _vandaag(), startdatum=melding.begindatum)
-        termijnen.bij_bericht(traject, "306", _vandaag())
+        _volg(traject, "305", "Startbericht (305)", startdatum=melding.begindatum)
     return Afhandeling([])
 
 
@@ -140,10 +149,7 @@ def verwerk_307(bericht, message) -> Afhandeling:
                 reden=f"Levering tijdelijk beëindigd per {melding.einddatum:%d-%m-%Y} "
                 "(307, reden 20)",
             )
-        else:
-            beweeg_traject(traject, "307", door=None, rol="aanbieder", reden="Stopbericht (307)")
-        termijnen.bij_bericht(traject, "307", _vandaag())
-        termijnen.bij_bericht(traject, "308", _vandaag())
+        _volg(traject, "307", "Stopbericht (307)", verzetten=not tijdelijk)
     return Afhandeling([])
 
 
@@ -252,11 +258,7 @@ def verwerk_315(bericht, message) -> Afhandeling:
             bericht=bericht,
         )
     if traject is not None:
-        beweeg_traject(
-            traject, "315", door=None, rol="aanbieder", reden="Verzoek om toewijzing (315)"
-        )
-        termijnen.bij_bericht(traject, "315", _vandaag())
-        termijnen.bij_bericht(traject, "316", _vandaag())
+        _volg(traject, "315", "Verzoek om toewijzing (315)")
     return Afhandeling([])
 
 
@@ -347,11 +349,7 @@ def verwerk_317(bericht, message) -> Afhandeling:
         bericht=bericht,
     )
     if traject is not None:
-        beweeg_traject(
-            traject, "317", door=None, rol="aanbieder", reden="Verzoek om wijziging (317)"
-        )
-        termijnen.bij_bericht(traject, "317", _vandaag())
-        termijnen.bij_bericht(traject, "318", _vandaag())
+        _volg(traject, "317", "Verzoek om wijziging (317)")
     return Afhandeling([])
 
 

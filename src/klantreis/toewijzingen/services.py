@@ -204,6 +204,18 @@ def stuur_301(
     return bericht
 
 
+def _stuur_301_voor(t: Toewijzing, op) -> None:
+    """The 301 for this toewijzing's client and provider (with all their toewijzingen, OP087)."""
+    stuur_301(
+        gemeente=t.gemeente,
+        client=t.client,
+        aanbieder=t.aanbieder,
+        wet=t.wet,
+        traject=t.traject,
+        op=op,
+    )
+
+
 # --- moving the traject with a message ------------------------------------------------------
 
 
@@ -335,9 +347,7 @@ def wijs_toe(
     t.nummer = _volgend_nummer(gemeente, wet)
     t.save()
     if versturen:
-        stuur_301(
-            gemeente=gemeente, client=client, aanbieder=aanbieder, wet=wet, traject=traject, op=op
-        )
+        _stuur_301_voor(t, op)
         beweeg_traject(
             traject, "301", door=door, rol="backoffice", reden="Toewijzing verstuurd (301)", op=op
         )
@@ -359,14 +369,7 @@ def wijzig_einddatum(t: Toewijzing, einddatum: dt.date, *, door=None, op=None) -
     _controleer_inhoud(t)
     _controleer_stapeling(t)
     t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
-    stuur_301(
-        gemeente=t.gemeente,
-        client=t.client,
-        aanbieder=t.aanbieder,
-        wet=t.wet,
-        traject=t.traject,
-        op=op,
-    )
+    _stuur_301_voor(t, op)
     beweeg_traject(
         t.traject, "301", door=door, rol="backoffice", reden="Einddatum gewijzigd (301)", op=op
     )
@@ -386,14 +389,7 @@ def verwijder(t: Toewijzing, *, door=None, op=None) -> Toewijzing:
     t.reden_wijziging = "13"
     t.gewijzigd_op = op
     t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
-    stuur_301(
-        gemeente=t.gemeente,
-        client=t.client,
-        aanbieder=t.aanbieder,
-        wet=t.wet,
-        traject=t.traject,
-        op=op,
-    )
+    _stuur_301_voor(t, op)
     return t
 
 
@@ -408,14 +404,7 @@ def wijzig_omvang(
         t.volume, t.gewijzigd_op = volume, op
         _controleer_inhoud(t)
         t.save(update_fields=["volume", "gewijzigd_op"])
-        stuur_301(
-            gemeente=t.gemeente,
-            client=t.client,
-            aanbieder=t.aanbieder,
-            wet=t.wet,
-            traject=t.traject,
-            op=op,
-        )
+        _stuur_301_voor(t, op)
         return t
     if per <= t.ingangsdatum:
         raise ToewijzingFout(
