@@ -244,3 +244,42 @@ def test_definitief_antwoord_binnen_8_weken_na_315(jeugd, django_capture_on_comm
     services.honoreer_vot(verzoek, product=jeugd.jeugdproduct)
     termijn.refresh_from_db()
     assert termijn.voldaan_op == VANDAAG and termijn.gehaald is True
+
+
+def test_tr350_en_tr351_vow_verwijst_naar_niet_actuele_toewijzing(
+    keten, django_capture_on_commit_callbacks
+):
+    t = _in_zorg(keten, django_capture_on_commit_callbacks)
+    vow = bouw_317(
+        ist.Standaard.IWMO,
+        keten.header("317"),
+        keten.client.bsn,
+        "VOW-9",
+        ongewijzigd=[t.nummer, 77],  # 77 is no current toewijzing (TR350)
+        te_wijzigen=[(88, BEGIN + dt.timedelta(days=30), EIND, 4, "04", "2")],  # nor 88 (TR351)
+    )
+    _, retour = keten.lever(vow, django_capture_on_commit_callbacks)
+    codes = retourcodes(retour)
+    assert "9350" in codes and "9351" in codes
+    assert not Verzoek.objects.exists()
+
+
+def test_tr355_en_tr365_antwoorden_op_een_verzoek(jeugd, django_capture_on_commit_callbacks):
+    jeugd.lever(_315(jeugd, referentie="REF-55"), django_capture_on_commit_callbacks)
+    verzoek = Verzoek.objects.get()
+    services.zet_in_onderzoek(verzoek)
+    services.wijs_verzoek_af(
+        verzoek, reden="7"
+    )  # TR365: after "in onderzoek" a rejection may follow
+    antwoorden = [
+        ist.read(bytes(b.inhoud)).antwoord
+        for b in Bericht.objects.filter(berichtcode="319").order_by("pk")
+    ]
+    # TR355: every 319 carries the ReferentieAanbieder of the request it answers
+    assert [(a.referentie_aanbieder, a.verzoek_antwoord.value) for a in antwoorden] == [
+        ("REF-55", "2"),
+        ("REF-55", "1"),
+    ]
+    with pytest.raises(services.ToewijzingFout, match="TR359/TR365"):
+        services.wijs_verzoek_af(verzoek, reden="7")  # no answer after a rejection
+    assert Bericht.objects.filter(berichtcode="319").count() == 2
