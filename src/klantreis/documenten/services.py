@@ -27,7 +27,12 @@ NAMENS_CLIENT = {Rol.TOEGANG, Rol.AANBIEDER, Rol.GI, Rol.BACKOFFICE}
 
 
 def schrijvende_rollen(traject, soort: str) -> set[str]:
-    route = traject.route
+    return schrijvende_rollen_van_route(traject.route, soort)
+
+
+def schrijvende_rollen_van_route(route, soort: str) -> set[str]:
+    """The roles that write this kind of document on this route (the API's document list
+    asks it once per route version instead of once per traject)."""
     rollen = {stap.rol for stap in route.stappen if soort in stap.documenten}
     rollen |= set(route.regie)
     if soort == DocumentSoort.BESCHIKKING:
