@@ -23,6 +23,8 @@ class ParameterFilter(BaseFilterBackend):
             waarde = request.query_params.get(naam)
             if waarde in (None, ""):
                 continue
+            if "\x00" in waarde:  # no text field holds one (PostgreSQL refuses the query)
+                return queryset.none()
             if filter_.type == "integer" and not waarde.isdigit():
                 return queryset.none()
             if filter_.type == "boolean":

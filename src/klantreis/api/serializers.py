@@ -3,6 +3,8 @@ read and validate; the views hand validated data to the engine or a service."""
 
 from __future__ import annotations
 
+import json
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -310,6 +312,12 @@ class VersieInvoerSerializer(serializers.Serializer):
     inhoud = serializers.DictField()
     rol = serializers.ChoiceField(choices=ROL_KEUZES, required=False)
     vaststellen = serializers.BooleanField(required=False, default=False)
+
+    def validate_inhoud(self, inhoud: dict) -> dict:
+        # PostgreSQL's jsonb cannot store U+0000; refuse it here instead of failing there
+        if "\\u0000" in json.dumps(inhoud):
+            raise serializers.ValidationError("De inhoud mag geen NUL-tekens bevatten.")
+        return inhoud
 
 
 class VaststellenSerializer(serializers.Serializer):

@@ -179,6 +179,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "klantreis.api.schema.integer_bereik_van_postgresql",
+    ],
     # one stable name per choice set, so the committed openapi.yaml does not depend on the
     # order in which drf-spectacular meets them
     "ENUM_NAME_OVERRIDES": {

@@ -261,3 +261,18 @@ def test_aanbieder_kiezen(api, wereld: Wereld):
     assert response.status_code == 200, response.json()
     assert response.json()["aanbieder"] == wereld.eigen.aanbieder.agb_code
     assert response.json()["gebeurtenissen"][-1]["soort"] == "aanbieder_gekozen"
+
+
+def test_nul_teken_in_filter_of_inhoud_is_geen_serverfout(api, wereld: Wereld):
+    """Found by schemathesis on PostgreSQL: text fields and jsonb refuse U+0000."""
+    als(api, wereld.consulent)
+    response = api.get(reverse("api:traject-list"), {"gemeente": "07\x0097"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+    response = api.post(
+        reverse("api:document-list"),
+        {"traject": wereld.eigen.traject.pk, "soort": "iva", "inhoud": {"samenvatting": "a\x00"}},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "NUL" in str(response.json()["inhoud"])
