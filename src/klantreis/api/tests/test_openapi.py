@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiYamlRenderer
 from drf_spectacular.validation import validate_schema
@@ -66,3 +67,6 @@ def test_schema_en_documentatie_worden_geserveerd_zonder_cdn(client):
     html = docs.content.decode()
     assert "swagger-ui" in html
     assert "cdn" not in html.lower()  # the sidecar's static files, not a CDN
+    bundel = "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js"
+    assert f"/static/{bundel}" in html
+    assert finders.find(bundel) is not None
