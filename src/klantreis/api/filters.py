@@ -25,8 +25,8 @@ class ParameterFilter(BaseFilterBackend):
                 continue
             if "\x00" in waarde:  # no text field holds one (PostgreSQL refuses the query)
                 return queryset.none()
-            if filter_.type == "integer" and not waarde.isdigit():
-                return queryset.none()
+            if filter_.type == "integer" and not (waarde.isdigit() and int(waarde) < 2**63):
+                return queryset.none()  # no such record (and SQLite overflows on a larger int)
             if filter_.type == "boolean":
                 waarde = waarde.lower() in ("1", "true", "ja")
             voorwaarde = Q()

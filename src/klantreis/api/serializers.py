@@ -267,11 +267,19 @@ class BerichtSerializer(serializers.ModelSerializer):
 # --- input of the actions ---------------------------------------------------------------------
 
 ROL_KEUZES = Rol.choices
+# an id beyond a bigint cannot exist (and SQLite raises OverflowError on it)
+MAX_ID = 2**63 - 1
+
+
+def id_veld(**kwargs) -> serializers.IntegerField:
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
 ACTIES = ["advance", "skip", "return_to", "suspend", "resume", "close"]
 
 
 class StartSerializer(serializers.Serializer):
-    client = serializers.IntegerField(help_text="Id van een cliënt die u mag zien.")
+    client = id_veld(help_text="Id van een cliënt die u mag zien.")
     gemeente = serializers.CharField(help_text="CBS-code van de gemeente, bijvoorbeeld 0797.")
     route = serializers.CharField(help_text="Route-id, bijvoorbeeld heusden-stappenplan.")
     rol = serializers.ChoiceField(choices=ROL_KEUZES, required=False)
@@ -284,6 +292,8 @@ class ActieSerializer(serializers.Serializer):
     rol = serializers.ChoiceField(choices=ROL_KEUZES, required=False)
     reden = serializers.CharField(required=False, allow_blank=True, default="")
     versie = serializers.IntegerField(
+        min_value=0,
+        max_value=MAX_ID,
         required=False,
         allow_null=True,
         default=None,
@@ -307,7 +317,7 @@ class AanbiederKeuzeSerializer(serializers.Serializer):
 
 
 class VersieInvoerSerializer(serializers.Serializer):
-    traject = serializers.IntegerField()
+    traject = id_veld()
     soort = serializers.ChoiceField(choices=DocumentSoort.choices)
     inhoud = serializers.DictField()
     rol = serializers.ChoiceField(choices=ROL_KEUZES, required=False)

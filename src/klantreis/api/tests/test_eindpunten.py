@@ -276,3 +276,23 @@ def test_nul_teken_in_filter_of_inhoud_is_geen_serverfout(api, wereld: Wereld):
     )
     assert response.status_code == 400
     assert "NUL" in str(response.json()["inhoud"])
+
+
+@pytest.mark.parametrize("getal", [2**63, 2**70])
+def test_te_groot_id_is_geen_serverfout(api, wereld: Wereld, getal):
+    """Found by schemathesis on SQLite: an id beyond a bigint raised OverflowError."""
+    als(api, wereld.consulent)
+    response = api.post(
+        reverse("api:document-list"),
+        {"traject": getal, "soort": "iva", "inhoud": {}},
+        format="json",
+    )
+    assert response.status_code == 400
+    response = api.post(
+        reverse("api:traject-list"),
+        {"client": getal, "gemeente": "0797", "route": "heusden-stappenplan"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert api.get(reverse("api:traject-list"), {"client": str(getal)}).json()["count"] == 0
+    assert api.get(reverse("api:traject-detail", args=[getal])).status_code == 404
