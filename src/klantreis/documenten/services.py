@@ -27,10 +27,14 @@ NAMENS_CLIENT = {Rol.TOEGANG, Rol.AANBIEDER, Rol.GI, Rol.BACKOFFICE}
 
 
 def schrijvende_rollen(traject, soort: str) -> set[str]:
-    """Who may write this kind of document on this traject: the role of a step that needs it
+    return schrijvende_rollen_van_route(traject.route, soort)
+
+
+def schrijvende_rollen_van_route(route, soort: str) -> set[str]:
+    """Who may write this kind of document on this route: the role of a step that needs it
     and the regie roles — for the kinds this route uses (a step needs it or asks an akkoord on
-    it); a beschikking is always the back office's to make. Empty: not a document of this route."""
-    route = traject.route
+    it); a beschikking is always the back office's to make. Empty: not a document of this route.
+    (The API's document list asks it once per route version instead of once per traject.)"""
     rollen = {stap.rol for stap in route.stappen if soort in stap.documenten}
     gebruikt = rollen or any(soort == d for stap in route.stappen for d, _ in stap.akkoorden)
     if soort == DocumentSoort.BESCHIKKING:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from klantreis.accounts.models import Rol
+from klantreis.accounts.toegang import deelbaar, gemeenten_van, rollen_in, zichtbare_trajecten
 from klantreis.clients.models import Client
 from klantreis.documenten import services as documenten
 from klantreis.documenten.inhoud import SCHEMAS
@@ -27,7 +28,6 @@ from klantreis.termijnen.models import TermijnStatus
 
 from .forms import AanbiederForm, ActieForm, AkkoordForm, FilterForm, NieuwTrajectForm
 from .schemaform import InhoudForm, leesbaar
-from .toegang import deelbaar, gemeenten_van, rollen_in, zichtbare_trajecten
 
 PER_PAGINA = 25
 

@@ -37,7 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "klantreis.accounts",
     "klantreis.organisaties",
     "klantreis.producten",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "klantreis.toewijzingen",
     "klantreis.simulatie",
     "klantreis.portal",
+    "klantreis.api",
     "klantreis.demo",
 ]
 
@@ -151,10 +154,49 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "klantreis@localhost")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # a token for systems, the portal's session for a person trying the API in the browser
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "klantreis.api.paginering.Paginering",
+    "PAGE_SIZE": 25,
+    "EXCEPTION_HANDLER": "klantreis.api.fouten.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "klantreis API",
+    "DESCRIPTION": (
+        "De klantreis in het sociaal domein: cliënten, trajecten (met overgangen als acties), "
+        "documenten, termijnen, toewijzingen, verzoeken en berichten. Elke gebruiker ziet "
+        "precies wat hij in het portaal ziet."
+    ),
     "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # no CDN: the Swagger UI is served from drf-spectacular-sidecar's static files
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "klantreis.api.schema.integer_bereik_van_postgresql",
+    ],
+    # one stable name per choice set, so the committed openapi.yaml does not depend on the
+    # order in which drf-spectacular meets them
+    "ENUM_NAME_OVERRIDES": {
+        "RolEnum": "klantreis.accounts.models.Rol.choices",
+        "TrajectStatusEnum": "klantreis.routes.models.TrajectStatus.choices",
+        "GebeurtenisSoortEnum": "klantreis.routes.models.GebeurtenisSoort.choices",
+        "DocumentSoortEnum": "klantreis.documenten.models.DocumentSoort.choices",
+        "DocumentStatusEnum": "klantreis.documenten.models.DocumentStatus.choices",
+        "TermijnStatusEnum": "klantreis.termijnen.models.TermijnStatus.choices",
+        "ZorgMeldingSoortEnum": "klantreis.toewijzingen.models.MeldingSoort.choices",
+        "VerzoekSoortEnum": "klantreis.toewijzingen.models.VerzoekSoort.choices",
+        "VerzoekStatusEnum": "klantreis.toewijzingen.models.VerzoekStatus.choices",
+        "BerichtStatusEnum": "klantreis.berichten.workflow.Status.choices",
+    },
 }
 
 LOGGING = {

@@ -1,0 +1,182 @@
+"""Who sees what, for the portal and the API alike. A role for a gemeente shows that gemeente's
+records; a role without a gemeente shows every gemeente's; a provider's staff see only the
+records of their own aanbieder or of its onderaannemers (the hoofdaannemer acts for them,
+Heusden stap 7), and of a traject's documents only the kinds they write or the client
+consented to share (Heusden stap 3).
+
+One rule (``_voorwaarde``) applied to each kind of record, so the portal and the API cannot
+drift apart: the API's permission test asks every URL for another provider's objects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from klantreis.accounts.models import Rol
+from klantreis.clients.models import Client, Toestemming, mag_delen
+from klantreis.documenten.models import Document, DocumentSoort
+from klantreis.documenten.services import schrijvende_rollen, schrijvende_rollen_van_route
+from klantreis.organisaties.models import Aanbieder, Gemeente
+from klantreis.routes.models import RouteVersie, Traject
+
+GEEN = Q(pk__in=[])
+
+
+def _voorwaarde(
+    user,
+    per_gemeente: Callable[[Gemeente], Q],
+    per_aanbieder: Callable[[list[Aanbieder]], Q] | None,
+    *,
+    rollen: str = "alle",
+) -> Q:
+    """The condition for the records this user sees. ``per_gemeente`` says which records
+    belong to a gemeente, ``per_aanbieder`` which to a list of aanbieders (None: a provider's
+    staff see none of this kind). ``rollen``: "alle", or only the "aanbieder" or only the
+    "overige" (non-provider) roles."""
+    if user is None or not user.is_authenticated:
+        return GEEN
+    voorwaarde = GEEN
+    for toewijzing in user.roltoewijzingen.select_related("aanbieder", "gemeente"):
+        if toewijzing.rol == Rol.AANBIEDER:
+            if rollen == "overige" or toewijzing.aanbieder is None or per_aanbieder is None:
+                continue
+            aanbieders = [toewijzing.aanbieder, *toewijzing.aanbieder.onderaannemers.all()]
+            deel = per_aanbieder(aanbieders)
+            if toewijzing.gemeente_id:
+                deel &= per_gemeente(toewijzing.gemeente)
+        elif rollen == "aanbieder":
+            continue
+        elif toewijzing.gemeente_id:
+            deel = per_gemeente(toewijzing.gemeente)
+        else:  # a role for every gemeente (regional, functioneel beheer)
+            deel = Q(pk__isnull=False)
+        voorwaarde |= deel
+    return voorwaarde
+
+
+def _trajecten(user, rollen: str = "alle") -> QuerySet[Traject]:
+    return Traject.objects.filter(
+        _voorwaarde(
+            user,
+            lambda g: Q(gemeente_id=g.pk),
+            lambda aanbieders: Q(aanbieder__in=aanbieders),
+            rollen=rollen,
+        )
+    )
+
+
+def zichtbare_trajecten(user) -> QuerySet[Traject]:
+    return _trajecten(user)
+
+
+def zichtbare_toewijzingen(user):
+    """Toewijzingen (and so verzoeken) of the user's gemeenten, or to the user's aanbieder."""
+    from klantreis.toewijzingen.models import Toewijzing
+
+    return Toewijzing.objects.filter(
+        _voorwaarde(
+            user, lambda g: Q(gemeente_id=g.pk), lambda aanbieders: Q(aanbieder__in=aanbieders)
+        )
+    )
+
+
+def zichtbare_verzoeken(user):
+    from klantreis.toewijzingen.models import Verzoek
+
+    return Verzoek.objects.filter(
+        _voorwaarde(
+            user, lambda g: Q(gemeente_id=g.pk), lambda aanbieders: Q(aanbieder__in=aanbieders)
+        )
+    )
+
+
+def zichtbare_clients(user) -> QuerySet[Client]:
+    """Residents of the user's gemeenten (gemeente roles), and everyone with a traject or a
+    toewijzing the user sees (a provider's staff see only their own clients)."""
+    return Client.objects.filter(
+        _voorwaarde(user, lambda g: Q(gemeente_id=g.pk), None)
+        | Q(pk__in=zichtbare_trajecten(user).values("client_id"))
+        | Q(pk__in=zichtbare_toewijzingen(user).values("client_id"))
+    )
+
+
+def zichtbare_berichten(user):
+    """Messages a gemeente sent or received (or about its trajects); a provider's staff only
+    those their aanbieder (or an onderaannemer) sent or received."""
+    from klantreis.berichten.models import Bericht
+
+    def van_aanbieders(aanbieders):
+        codes = [a.agb_code for a in aanbieders]
+        return Q(afzender__in=codes) | Q(ontvanger__in=codes)
+
+    return Bericht.objects.filter(
+        _voorwaarde(
+            user,
+            lambda g: Q(afzender=g.code) | Q(ontvanger=g.code) | Q(traject__gemeente_id=g.pk),
+            van_aanbieders,
+        )
+    )
+
+
+def zichtbare_documenten(user) -> QuerySet[Document]:
+    """Every document of a traject seen through a gemeente role; of a traject seen only as a
+    provider's staff, the kinds the provider writes on that route, or those the client
+    consented to share with the traject's provider — ``deelbaar`` as a queryset."""
+    beperkt = _trajecten(user, "aanbieder").exclude(pk__in=_trajecten(user, "overige"))
+    eigen_soorten = GEEN
+    for rv in RouteVersie.objects.filter(pk__in=beperkt.values("route_versie")):
+        soorten = [
+            s
+            for s in DocumentSoort.values
+            if Rol.AANBIEDER in schrijvende_rollen_van_route(rv.route, s)
+        ]
+        eigen_soorten |= Q(traject__route_versie=rv, soort__in=soorten)
+    toestemming = Exists(
+        Toestemming.objects.geldig().filter(
+            client_id=OuterRef("traject__client_id"),
+            aanbieder_id=OuterRef("traject__aanbieder_id"),
+            document_soort=OuterRef("soort"),
+        )
+    )
+    return Document.objects.filter(
+        Q(traject__in=_trajecten(user, "overige"))
+        | (Q(traject__in=beperkt) & (eigen_soorten | toestemming))
+    )
+
+
+def gemeenten_van(user) -> QuerySet[Gemeente]:
+    """The gemeenten the user has a role for (all of them for a role without gemeente)."""
+    toewijzingen = user.roltoewijzingen.all()
+    if toewijzingen.filter(gemeente__isnull=True).exclude(rol=Rol.AANBIEDER).exists():
+        return Gemeente.objects.all()
+    return Gemeente.objects.filter(
+        pk__in=toewijzingen.exclude(gemeente__isnull=True).values("gemeente")
+    ).distinct()
+
+
+def rollen_in(traject: Traject, user) -> list[str]:
+    """The roles the user may act in on this traject (a provider's staff only for its own
+    aanbieder or a hoofdaannemer of it)."""
+    rollen = set(user.rollen(traject.gemeente))
+    if Rol.AANBIEDER in rollen:
+        aanbieder = traject.aanbieder
+        toegestaan = aanbieder is not None and any(
+            user.heeft_rol(Rol.AANBIEDER, aanbieder=a)
+            for a in [aanbieder, *aanbieder.hoofdaannemers.all()]
+        )
+        if not toegestaan:
+            rollen.discard(Rol.AANBIEDER)
+    return [r for r in Rol.values if r in rollen]
+
+
+def deelbaar(traject: Traject, rollen: list[str], soort: str) -> bool:
+    """May this user read documents of this soort? Everyone but a provider's staff may; a
+    provider's staff only the kinds their role writes (the ondersteuningsplan, the zorgplan)
+    or those the client consented to share with the traject's provider (Heusden stap 3:
+    nothing is shared without consent)."""
+    if set(rollen) != {Rol.AANBIEDER}:
+        return True
+    if Rol.AANBIEDER in schrijvende_rollen(traject, soort):
+        return True
+    return traject.aanbieder is not None and mag_delen(traject.client, traject.aanbieder, soort)

@@ -1,0 +1,225 @@
+"""Every URL of the project, asked by a provider's staff for ANOTHER provider's records, is
+refused — the API and the portal alike. The test walks ``get_resolver()``: a new URL
+pattern without a rule below fails the suite, naming the pattern, so no endpoint ships
+without its permission check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from .conftest import Kant, Wereld
+
+pytestmark = pytest.mark.django_db
+
+
+def url_patronen(resolver=None, prefix: str = "", namespace: str = ""):
+    """(name with namespace, pattern as written, names of its parameters) of every URL."""
+    resolver = resolver or get_resolver()
+    for patroon in resolver.url_patterns:
+        tekst = prefix + str(patroon.pattern)
+        if isinstance(patroon, URLResolver):
+            ns = patroon.namespace
+            volledig = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from url_patronen(patroon, tekst, volledig)
+        elif isinstance(patroon, URLPattern):
+            naam = f"{namespace}:{patroon.name or ''}" if namespace else (patroon.name or "")
+            yield naam, tekst, sorted(patroon.pattern.regex.groupindex)
+
+
+# --- the rules --------------------------------------------------------------------------------
+# An object URL: the parameters that point at one side's record.
+ObjectUrl = Callable[[Kant], dict]
+
+OBJECT_URLS: dict[str, ObjectUrl] = {
+    "portal:traject": lambda k: {"pk": k.traject.pk},
+    "portal:actie": lambda k: {"pk": k.traject.pk},
+    "portal:aanbieder_kiezen": lambda k: {"pk": k.traject.pk},
+    "portal:document": lambda k: {"pk": k.traject.pk, "soort": "ondersteuningsplan"},
+    "portal:vaststellen": lambda k: {"pk": k.traject.pk, "document_pk": k.plan.pk},
+    "portal:akkoord": lambda k: {"pk": k.traject.pk, "document_pk": k.plan.pk},
+    "api:client-detail": lambda k: {"pk": k.client.pk},
+    "api:traject-detail": lambda k: {"pk": k.traject.pk},
+    "api:traject-acties": lambda k: {"pk": k.traject.pk},
+    "api:traject-aanbieder": lambda k: {"pk": k.traject.pk},
+    "api:document-detail": lambda k: {"pk": k.plan.pk},
+    "api:document-vaststellen": lambda k: {"pk": k.plan.pk},
+    "api:document-akkoorden": lambda k: {"pk": k.plan.pk},
+    "api:termijn-detail": lambda k: {"pk": k.termijn.pk},
+    "api:toewijzing-detail": lambda k: {"pk": k.toewijzing.pk},
+    "api:verzoek-detail": lambda k: {"pk": k.verzoek.pk},
+    "api:bericht-detail": lambda k: {"pk": k.bericht.pk},
+    "api:bericht-xml": lambda k: {"pk": k.bericht.pk},
+}
+
+# A list URL: the record of one side that must (own) or must not (other) be listed.
+LIJST_URLS: dict[str, Callable[[Kant], int]] = {
+    "api:client-list": lambda k: k.client.pk,
+    "api:traject-list": lambda k: k.traject.pk,
+    "api:document-list": lambda k: k.plan.pk,
+    "api:termijn-list": lambda k: k.termijn.pk,
+    "api:toewijzing-list": lambda k: k.toewijzing.pk,
+    "api:verzoek-list": lambda k: k.verzoek.pk,
+    "api:bericht-list": lambda k: k.bericht.pk,
+}
+
+# URLs that show no record, each with the reason.
+ZONDER_OBJECT = {
+    "login": "de inlogpagina",
+    "logout": "uitloggen",
+    "ggk:ontvang": "het GGk-kanaal: berichten komen binnen, er wordt niets getoond",
+    "portal:trajecten": "de lijst; getoetst in portal/tests/test_toegang.py",
+    "portal:nieuw_traject": "een nieuw traject: nog geen object",
+    "api-schema": "het OpenAPI-schema (openbaar, zoals bij Open Zaak)",
+    "api-docs": "de documentatie van het schema",
+}
+
+ADMIN_OPENBAAR = {"admin:login", "admin:logout"}  # the admin itself is for is_staff only
+
+
+def _regel_ontbreekt(naam: str, params: list[str]) -> bool:
+    if naam.startswith("admin:"):
+        return False
+    return naam not in OBJECT_URLS and naam not in LIJST_URLS and naam not in ZONDER_OBJECT
+
+
+def test_elk_url_patroon_heeft_een_toegangsregel():
+    zonder = [
+        f"{naam or '(zonder naam)'}  {tekst}"
+        for naam, tekst, params in url_patronen()
+        if not naam or (naam.endswith(":") and naam != "admin:") or _regel_ontbreekt(naam, params)
+    ]
+    assert not zonder, (
+        "Deze URL-patronen hebben geen toegangsregel in api/tests/test_toegang_per_url.py; "
+        "voeg ze toe aan OBJECT_URLS (met het object van een andere aanbieder), LIJST_URLS of "
+        "ZONDER_OBJECT:\n" + "\n".join(zonder)
+    )
+
+
+def test_elke_regel_hoort_bij_een_bestaand_patroon():
+    namen = {naam for naam, _, _ in url_patronen()}
+    verouderd = (set(OBJECT_URLS) | set(LIJST_URLS) | set(ZONDER_OBJECT)) - namen
+    assert not verouderd, f"Regels voor URL's die niet meer bestaan: {sorted(verouderd)}"
+
+
+def test_elk_patroon_met_een_object_heeft_een_objectregel():
+    """A pattern with a parameter points at a record: it needs OBJECT_URLS, not a list rule."""
+    fout = [
+        naam
+        for naam, _, params in url_patronen()
+        if params and not naam.startswith("admin:") and naam not in OBJECT_URLS
+    ]
+    assert not fout, f"URL's met een parameter zonder objectregel: {fout}"
+
+
+def _geweigerd(response, naam: str) -> bool:
+    if naam.startswith("api:"):
+        return response.status_code in (403, 404, 405)
+    if response.status_code == 302:
+        return response.url.startswith(settings.LOGIN_URL) or response.url.startswith(
+            reverse("login")
+        )
+    return response.status_code in (403, 404, 405)
+
+
+def _vraag(client, methode: str, url: str):
+    return client.generic(methode, url, data="{}", content_type="application/json")
+
+
+@pytest.mark.parametrize("naam", sorted(OBJECT_URLS))
+def test_aanbieder_krijgt_geen_object_van_een_andere_aanbieder(client, wereld: Wereld, naam):
+    client.force_login(wereld.eigen.medewerker)
+    url = reverse(naam, kwargs=OBJECT_URLS[naam](wereld.ander))
+    antwoorden = {m: _vraag(client, m, url) for m in ("GET", "POST")}
+    for methode, response in antwoorden.items():
+        assert _geweigerd(response, naam), f"{methode} {url}: {response.status_code}"
+        assert wereld.ander.client.achternaam.encode() not in response.content
+    # refused because of the object, not only because of the method
+    assert {r.status_code for r in antwoorden.values()} & {403, 404}, url
+
+
+@pytest.mark.parametrize("naam", sorted(OBJECT_URLS))
+def test_aanbieder_komt_wel_bij_het_eigen_object(client, wereld: Wereld, naam):
+    """The same URL for the provider's own record is not a 404: the rule above refuses the
+    other provider's record, not every record."""
+    client.force_login(wereld.eigen.medewerker)
+    url = reverse(naam, kwargs=OBJECT_URLS[naam](wereld.eigen))
+    statussen = {_vraag(client, m, url).status_code for m in ("GET", "POST")}
+    assert statussen - {403, 404, 405}, f"{url}: {statussen}"
+
+
+def _ids(response) -> set[int]:
+    return {item["id"] for item in response.json()["results"]}
+
+
+@pytest.mark.parametrize("naam", sorted(LIJST_URLS))
+def test_lijst_toont_eigen_records_en_niet_die_van_een_andere_aanbieder(
+    client, wereld: Wereld, naam
+):
+    client.force_login(wereld.eigen.medewerker)
+    response = client.get(reverse(naam), {"per_pagina": 200})
+    assert response.status_code == 200
+    ids = _ids(response)
+    assert LIJST_URLS[naam](wereld.eigen) in ids
+    assert LIJST_URLS[naam](wereld.ander) not in ids
+    assert wereld.ander.client.achternaam.encode() not in response.content
+
+
+def test_aanbieder_start_geen_traject_en_schrijft_niet_bij_een_andere_aanbieder(
+    client, wereld: Wereld
+):
+    client.force_login(wereld.eigen.medewerker)
+    start = client.post(
+        reverse("api:traject-list"),
+        {"client": wereld.ander.client.pk, "gemeente": "0797", "route": "heusden-stappenplan"},
+        content_type="application/json",
+    )
+    assert start.status_code in (400, 403, 404)
+    schrijf = client.post(
+        reverse("api:document-list"),
+        {"traject": wereld.ander.traject.pk, "soort": "ondersteuningsplan", "inhoud": {}},
+        content_type="application/json",
+    )
+    assert schrijf.status_code == 404
+    assert wereld.ander.traject.documenten.get(soort="ondersteuningsplan").versies.count() == 1
+
+
+def _admin_kwargs(tekst: str, params: list[str]) -> dict:
+    waarden = {"object_id": "1", "content_type_id": "1", "id": "1"}
+    if "app_label" in params:
+        waarden["app_label"] = re.search(r"\(\?P<app_label>([a-z_]+)", tekst).group(1)
+    return {p: waarden[p] for p in params}
+
+
+def test_beheer_is_dicht_voor_een_aanbieder(client, wereld: Wereld):
+    client.force_login(wereld.eigen.medewerker)
+    gezien = 0
+    for naam, tekst, params in url_patronen():
+        if not naam.startswith("admin:") or naam in ADMIN_OPENBAAR:
+            continue
+        if naam == "admin:":  # the admin's catch-all for unknown URLs
+            url = reverse("admin:index") + "onbekend/"
+        else:
+            url = reverse(naam, kwargs=_admin_kwargs(tekst, params))
+        response = client.get(url)
+        assert response.status_code == 302, f"{naam}: {response.status_code}"
+        assert response.url.startswith(reverse("admin:login")), naam
+        gezien += 1
+    assert gezien > 20  # the admin's model pages were really walked
+
+
+@pytest.mark.parametrize("naam", sorted({*OBJECT_URLS, *LIJST_URLS}))
+def test_anoniem_wordt_geweigerd(client, wereld: Wereld, naam):
+    kwargs = OBJECT_URLS[naam](wereld.ander) if naam in OBJECT_URLS else {}
+    url = reverse(naam, kwargs=kwargs)
+    for methode in ("GET", "POST"):
+        response = _vraag(client, methode, url)
+        if naam.startswith("api:"):
+            assert response.status_code in (401, 403), f"{methode} {url}"
+        else:
+            assert _geweigerd(response, naam), f"{methode} {url}: {response.status_code}"
+        assert wereld.ander.client.achternaam.encode() not in response.content

@@ -1,0 +1,440 @@
+"""The REST API. Every queryset comes from ``accounts.toegang`` (who sees what, the same rule
+as the portal): another provider's object is a 404, never a 403 that confirms it exists.
+Views only read and call the engine or a document service; a refusal becomes
+``{"code": ..., "melding": ...}`` (``fouten.exception_handler``)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from klantreis.accounts import toegang
+from klantreis.accounts.models import Rol
+from klantreis.documenten import services as documenten
+from klantreis.organisaties.models import Aanbieder
+from klantreis.routes import engine
+from klantreis.termijnen.models import Termijn
+
+from . import serializers as s
+from .filters import Filter, ParameterFilter
+
+FOUTEN = {
+    400: OpenApiResponse(s.FoutSerializer, description="Onjuiste invoer."),
+    403: OpenApiResponse(s.FoutSerializer, description="Niet in deze rol."),
+    404: OpenApiResponse(description="Bestaat niet, of u heeft er geen toegang toe."),
+    409: OpenApiResponse(s.FoutSerializer, description="Kan niet in de huidige stand."),
+}
+
+
+def fout(code: str, melding: str, http_status: int = status.HTTP_400_BAD_REQUEST) -> Response:
+    return Response({"code": code, "melding": melding}, status=http_status)
+
+
+class Zichtbaar(viewsets.GenericViewSet):
+    """A viewset over the records the user sees; ids are digits only."""
+
+    zichtbaar = None  # a function of accounts.toegang
+    related: tuple[str, ...] = ()
+    filter_backends = [ParameterFilter]
+    filters: dict[str, Filter] = {}
+    lookup_value_regex = r"[0-9]+"
+
+    def get_queryset(self):
+        qs = type(self).zichtbaar(self.request.user)
+        return qs.select_related(*self.related) if self.related else qs
+
+
+class Lezen(mixins.ListModelMixin, mixins.RetrieveModelMixin, Zichtbaar):
+    pass
+
+
+GEMEENTE = Filter(("gemeente__code",), "CBS-code van de gemeente, bijvoorbeeld 0797.")
+AANBIEDER = Filter(("aanbieder__agb_code",), "AGB-code van de aanbieder.")
+BSN = Filter(("client__bsn",), "BSN van de cliënt.")
+CLIENT = Filter(("client_id",), "Id van de cliënt.", "integer")
+TRAJECT = Filter(("traject_id",), "Id van het traject.", "integer")
+
+
+class ClientViewSet(Lezen):
+    """Cliënten: de inwoners van uw gemeenten, en wie een traject of toewijzing heeft die u
+    ziet."""
+
+    zichtbaar = toegang.zichtbare_clients
+    related = ("gemeente",)
+    serializer_class = s.ClientSerializer
+    filters = {
+        "bsn": Filter(("bsn",), "BSN van de cliënt."),
+        "gemeente": GEMEENTE,
+        "wet": Filter(("wet",), "wmo of jw."),
+    }
+
+
+@extend_schema_view(
+    create=extend_schema(
+        summary="Traject starten",
+        request=s.StartSerializer,
+        responses={201: s.TrajectDetailSerializer, **FOUTEN},
+    ),
+)
+class TrajectViewSet(Lezen):
+    """Trajecten, met de huidige stap, de route, de termijnen en de geschiedenis. Overgangen
+    zijn acties: ``/trajecten/{id}/acties/``."""
+
+    zichtbaar = toegang.zichtbare_trajecten
+    related = ("client", "gemeente", "route_versie", "aanbieder", "eigenaar")
+    filters = {
+        "gemeente": GEMEENTE,
+        "route": Filter(
+            ("route_versie__route_id", "route_versie__basis_route_id"),
+            "Route-id (een gemeentevariant telt mee onder zijn basisroute).",
+        ),
+        "status": Filter(("status",), "actief, opgeschort of afgesloten."),
+        "stap": Filter(("huidige_stap",), "Id van de huidige stap."),
+        "bsn": BSN,
+        "client": CLIENT,
+        "aanbieder": AANBIEDER,
+    }
+
+    def get_serializer_class(self):
+        return s.TrajectSerializer if self.action == "list" else s.TrajectDetailSerializer
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        if self.action != "list":
+            qs = qs.prefetch_related("termijnen", "gebeurtenissen__door")
+        return qs
+
+    def _detail(self, traject, http_status=status.HTTP_200_OK) -> Response:
+        traject = self.get_queryset().get(pk=traject.pk)
+        return Response(s.TrajectDetailSerializer(traject).data, status=http_status)
+
+    def create(self, request):
+        invoer = s.StartSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        gemeente = toegang.gemeenten_van(request.user).filter(code=data["gemeente"]).first()
+        if gemeente is None:
+            return fout("onbekende_gemeente", "U heeft geen rol voor deze gemeente.")
+        client = toegang.zichtbare_clients(request.user).filter(pk=data["client"]).first()
+        if client is None:
+            return fout("onbekende_client", "Deze cliënt bestaat niet of u heeft geen toegang.")
+        rol = data.get("rol")
+        if rol is None:
+            route = engine.route_voor(gemeente, data["route"], timezone.localdate()).route
+            mogelijk = [
+                r
+                for r in Rol.values
+                if r in {route.eerste_stap.rol, *route.regie}
+                and r != Rol.AANBIEDER
+                and request.user.heeft_rol(r, gemeente=gemeente)
+            ]
+            if not mogelijk:
+                return fout(
+                    "verkeerde_rol",
+                    "U heeft geen rol waarmee u dit traject kunt starten.",
+                    status.HTTP_403_FORBIDDEN,
+                )
+            rol = mogelijk[0]
+        with transaction.atomic():
+            traject = engine.start_traject(
+                client=client,
+                gemeente=gemeente,
+                route_id=data["route"],
+                door=request.user,
+                rol=rol,
+                reden=data["reden"],
+            )
+        return self._detail(traject, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Wat u nu kunt doen",
+        request=None,
+        responses={200: s.BeschikbareActieSerializer(many=True)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Een overgang doen",
+        request=s.ActieSerializer,
+        responses={200: s.TrajectDetailSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
+    def acties(self, request, pk=None):
+        traject = self.get_object()
+        if request.method == "GET":
+            acties = engine.available_actions(traject, request.user)
+            return Response(s.BeschikbareActieSerializer(acties, many=True).data)
+        invoer = s.ActieSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        if data["versie"] is not None and data["versie"] != traject.versie:
+            return fout(
+                "gelijktijdig",
+                "Iemand anders heeft dit traject intussen gewijzigd. Laad het opnieuw en "
+                "probeer het nog eens.",
+                status.HTTP_409_CONFLICT,
+            )
+        soort, naar, reden = data["actie"], data["naar"] or None, data["reden"].strip()
+        rol = data.get("rol") or self._rol_voor(traject, soort, naar)
+        if rol is None:
+            return fout("verkeerde_rol", "U heeft geen rol in dit traject.", 403)
+        kwargs = {"door": request.user, "rol": rol, "reden": reden}
+        if soort == "advance":
+            engine.advance(traject, naar=naar, **kwargs)
+        elif soort == "skip":
+            engine.skip(traject, **kwargs)
+        elif soort == "return_to":
+            engine.return_to(traject, naar=naar or "", **kwargs)
+        elif soort == "suspend":
+            engine.suspend(traject, **kwargs)
+        elif soort == "resume":
+            engine.resume(traject, **kwargs)
+        else:
+            engine.close(traject, **kwargs)
+        return self._detail(traject)
+
+    def _rol_voor(self, traject, soort: str, naar: str | None) -> str | None:
+        """The role the engine offers this user for this action, else their first role."""
+        for actie in engine.available_actions(traject, self.request.user):
+            if actie.soort == soort and (actie.naar or None) == naar:
+                return actie.rol
+        rollen = toegang.rollen_in(traject, self.request.user)
+        return rollen[0] if rollen else None
+
+    @extend_schema(
+        summary="Aanbieder kiezen",
+        request=s.AanbiederKeuzeSerializer,
+        responses={200: s.TrajectDetailSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
+    def aanbieder(self, request, pk=None):
+        traject = self.get_object()
+        invoer = s.AanbiederKeuzeSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        aanbieder = (
+            Aanbieder.objects.filter(
+                contracten__gemeente=traject.gemeente, agb_code=data["aanbieder"]
+            )
+            .distinct()
+            .first()
+        )
+        if aanbieder is None:
+            return fout(
+                "onbekende_aanbieder", "Kies een aanbieder met een contract voor deze gemeente."
+            )
+        rollen = toegang.rollen_in(traject, request.user)
+        rol = data.get("rol") or next(
+            (r for r in (traject.stap.rol, *traject.route.regie) if r in rollen), None
+        )
+        if rol is None:
+            return fout("verkeerde_rol", "In deze stap kunt u geen aanbieder kiezen.", 403)
+        engine.kies_aanbieder(traject, aanbieder, door=request.user, rol=rol, reden=data["reden"])
+        return self._detail(traject)
+
+
+def _schrijfrol(traject, user, soort: str) -> str | None:
+    """As in the portal: the step's role when it writes this kind, else the user's first."""
+    rollen = toegang.rollen_in(traject, user)
+    mogelijk = documenten.schrijvende_rollen(traject, soort)
+    if traject.stap.rol in rollen and traject.stap.rol in mogelijk:
+        return traject.stap.rol
+    return next((r for r in rollen if r in mogelijk), None)
+
+
+@extend_schema_view(
+    create=extend_schema(
+        summary="Een versie schrijven (en zo nodig vaststellen)",
+        request=s.VersieInvoerSerializer,
+        responses={201: s.DocumentSerializer, **FOUTEN},
+    ),
+)
+class DocumentViewSet(Lezen):
+    """Documenten met hun versies en akkoorden. Een zorgaanbieder ziet alleen wat hij zelf
+    schrijft of wat de cliënt met hem wil delen (toestemming)."""
+
+    zichtbaar = toegang.zichtbare_documenten
+    serializer_class = s.DocumentSerializer
+    filters = {
+        "traject": TRAJECT,
+        "soort": Filter(("soort",), "Documentsoort, bijvoorbeeld zorgplan."),
+        "status": Filter(("status",), "concept, vastgesteld of vervallen."),
+    }
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("versies__akkoorden__door")
+
+    def _document(self, document, http_status=status.HTTP_200_OK) -> Response:
+        document = self.get_queryset().get(pk=document.pk)
+        return Response(s.DocumentSerializer(document).data, status=http_status)
+
+    def create(self, request):
+        invoer = s.VersieInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        traject = get_object_or_404(toegang.zichtbare_trajecten(request.user), pk=data["traject"])
+        rol = data.get("rol") or _schrijfrol(traject, request.user, data["soort"])
+        if rol is None:
+            return fout("verkeerde_rol", "U mag dit document niet schrijven.", 403)
+        with transaction.atomic():
+            versie = documenten.schrijf_versie(
+                traject, data["soort"], data["inhoud"], door=request.user, rol=rol
+            )
+            if data["vaststellen"]:
+                documenten.vaststellen(versie.document, door=request.user, rol=rol)
+        return self._document(versie.document, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Document vaststellen",
+        request=s.VaststellenSerializer,
+        responses={200: s.DocumentSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
+    def vaststellen(self, request, pk=None):
+        document = self.get_object()
+        invoer = s.VaststellenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        rol = invoer.validated_data.get("rol") or _schrijfrol(
+            document.traject, request.user, document.soort
+        )
+        if rol is None:
+            return fout("verkeerde_rol", "U mag dit document niet vaststellen.", 403)
+        documenten.vaststellen(document, door=request.user, rol=rol)
+        return self._document(document)
+
+    @extend_schema(
+        summary="Akkoord (of niet akkoord) vastleggen op de laatste versie",
+        request=s.AkkoordInvoerSerializer,
+        responses={201: s.AkkoordSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
+    def akkoorden(self, request, pk=None):
+        document = self.get_object()
+        invoer = s.AkkoordInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        traject = document.traject
+        rol, door_rol = data["rol"], data.get("door_rol")
+        if door_rol is None:
+            door_rol = rol
+            if rol == Rol.CLIENT:
+                rollen = toegang.rollen_in(traject, request.user)
+                namens = [r for r in rollen if r in documenten.NAMENS_CLIENT]
+                if Rol.CLIENT not in rollen and namens:
+                    door_rol = traject.stap.rol if traject.stap.rol in namens else namens[0]
+        akkoord = documenten.geef_akkoord(
+            document,
+            rol=rol,
+            akkoord=data["akkoord"],
+            door=request.user,
+            door_rol=door_rol,
+            namens=data["namens"],
+            toelichting=data["toelichting"],
+        )
+        return Response(s.AkkoordSerializer(akkoord).data, status=status.HTTP_201_CREATED)
+
+
+class TermijnViewSet(Lezen):
+    """Termijnen van de trajecten die u ziet, met de uitleg van de berekening (Atw)."""
+
+    serializer_class = s.TermijnSerializer
+    filters = {
+        "traject": TRAJECT,
+        "sleutel": Filter(("sleutel",), "Sleutel van de termijn uit de route."),
+        "gemeente": Filter(("traject__gemeente__code",), "CBS-code van de gemeente."),
+        "vervallen": Filter(("vervallen",), "Alleen (niet) vervallen termijnen.", "boolean"),
+    }
+
+    @staticmethod
+    def zichtbaar(user):
+        return Termijn.objects.filter(traject__in=toegang.zichtbare_trajecten(user))
+
+
+class ToewijzingViewSet(Lezen):
+    """Toewijzingen (301) met hun start- en stopmeldingen (305/307)."""
+
+    zichtbaar = toegang.zichtbare_toewijzingen
+    related = ("gemeente", "aanbieder")
+    serializer_class = s.ToewijzingSerializer
+    filters = {
+        "gemeente": GEMEENTE,
+        "aanbieder": AANBIEDER,
+        "bsn": BSN,
+        "client": CLIENT,
+        "traject": TRAJECT,
+        "wet": Filter(("wet",), "wmo of jw."),
+        "nummer": Filter(("nummer",), "ToewijzingNummer.", "integer"),
+    }
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("meldingen")
+
+
+class VerzoekViewSet(Lezen):
+    """Verzoeken om toewijzing (315) en om wijziging (317)."""
+
+    zichtbaar = toegang.zichtbare_verzoeken
+    related = ("gemeente", "aanbieder")
+    serializer_class = s.VerzoekSerializer
+    filters = {
+        "gemeente": GEMEENTE,
+        "aanbieder": AANBIEDER,
+        "bsn": BSN,
+        "soort": Filter(("soort",), "vot of vow."),
+        "status": Filter(("status",), "ontvangen, in_onderzoek, toegewezen of afgewezen."),
+    }
+
+
+class XmlRenderer(BaseRenderer):
+    media_type = "application/xml"
+    format = "xml"
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        melding = str((data or {}).get("detail", "")) if isinstance(data, dict) else ""
+        return f"<fout>{melding}</fout>".encode()
+
+
+class BerichtViewSet(Lezen):
+    """Berichten (iWmo/iJw) die uw gemeente of aanbieder verzond of ontving: de gegevens, en
+    het bericht zelf onder ``/berichten/{id}/xml/``."""
+
+    zichtbaar = toegang.zichtbare_berichten
+    serializer_class = s.BerichtSerializer
+    filters = {
+        "berichtcode": Filter(("berichtcode",), "Berichtcode, bijvoorbeeld 301."),
+        "richting": Filter(("richting",), "in of uit."),
+        "status": Filter(("status",), "Status van het bericht."),
+        "afzender": Filter(("afzender",), "Gemeentecode of AGB-code van de afzender."),
+        "ontvanger": Filter(("ontvanger",), "Gemeentecode of AGB-code van de ontvanger."),
+        "traject": TRAJECT,
+    }
+
+    def get_queryset(self):
+        return super().get_queryset().defer("inhoud", "gegevens")
+
+    @extend_schema(
+        summary="Het bericht zelf (XML, ongewijzigd)",
+        responses={(200, "application/xml"): OpenApiTypes.BINARY},
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        pagination_class=None,
+        filter_backends=[],
+        renderer_classes=[JSONRenderer, XmlRenderer],
+    )
+    def xml(self, request, pk=None):
+        bericht = self.get_object()
+        inhoud = type(bericht).objects.values_list("inhoud", flat=True).get(pk=bericht.pk)
+        return HttpResponse(bytes(inhoud), content_type="application/xml")
