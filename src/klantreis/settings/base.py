@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "klantreis.routes",
     "klantreis.berichten",
     "klantreis.toewijzingen",
+    "klantreis.declaraties",
     "klantreis.simulatie",
     "klantreis.portal",
     "klantreis.demo",
