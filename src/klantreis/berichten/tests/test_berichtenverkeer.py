@@ -142,6 +142,31 @@ def test_afhandelaar_fouten_in_de_juiste_klasse_en_wijzigingen_teruggedraaid(
     assert [c.value for c in r.header.retour_codes] == ["0200"]
 
 
+def test_afhandelaar_met_behouden_houdt_wijzigingen_en_meldt_de_fouten(
+    bericht305, lever, berichtenmap, afhandelaar
+):
+    """A 323 is judged per prestatie: the approved part stays although the retour carries
+    faults. ``behouden=True`` says so; the fouten still go in the retour per class."""
+
+    def verwerk_305(bericht, message):
+        Gemeente.objects.create(code="9996", naam="Blijft ondanks fouten")
+        product = message.client.start_producten[1]
+        fout = ist.Fout("TR019", "9019", "/Bericht/Client/StartProducten/StartProduct", "x",
+                        klasse=product)  # fmt: skip
+        return verwerking.Afhandeling(fouten=[fout], behouden=True)
+
+    afhandelaar("305", verwerk_305)
+    bericht = lever(bericht305("BEHOUD1"))
+    bericht.refresh_from_db()
+    assert Gemeente.objects.filter(code="9996").exists()
+    assert [f["retourcode"] for f in bericht.fouten] == ["9019"]
+    r = ist.read(_retour(bericht).bytes)
+    assert [[c.value for c in p.retour_codes] for p in r.client.start_producten] == [
+        ["0200"],
+        ["9019"],
+    ]
+
+
 def test_afhandelaar_zonder_fouten_houdt_wijzigingen(bericht305, lever, berichtenmap, afhandelaar):
     def verwerk_305(bericht, message):
         Gemeente.objects.create(code="9998", naam="Blijft")
