@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import BigIntegerField, Case, F, Max, Sum, Value, When
 
 from klantreis.istandaarden import Fout
@@ -25,6 +27,9 @@ from klantreis.toewijzingen.models import Toewijzing
 from .models import Declaratie, DeclaratieStatus, Prestatie
 
 DEEL = 5000
+# From this many keys on, a lookup reads the aanbieder's whole scope at the gemeente in one
+# query instead of an IN list: building and binding thousands of parameters costs more.
+HEEL = 1000
 PAD = "/Bericht/Client/Prestaties/Prestatie"
 CREDIT = "C"
 
@@ -35,6 +40,7 @@ def _delen(waarden: Iterable, grootte: int = DEEL) -> Iterable[list]:
         yield lijst[i : i + grootte]
 
 
+@functools.lru_cache(maxsize=4096)
 def laatste_dag(d: dt.date) -> dt.date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
@@ -103,12 +109,14 @@ def laad(ctx: Context) -> Context:
     )
     ctx.nummer_bekend = eerder.filter(nummer=decl.declaratie_nummer).exists()
     ctx.laatste_periode = eerder.aggregate(m=Max("periode_begin"))["m"]
-    # TR304, TR338 …: the toewijzingen of this aanbieder at this gemeente, one query
-    nummers = {p.toewijzing_nummer for _, p in ctx.items}
-    for deel in _delen(sorted(nummers)):
-        rijen = Toewijzing.objects.filter(
-            gemeente=g, aanbieder=a, wet=w, nummer__in=deel
-        ).values_list(
+    # TR304, TR338 …: every toewijzing of this aanbieder at this gemeente for the clients of
+    # the message, one query (per 5,000 clients)
+    bsns = {c.bsn for c, _ in ctx.items}
+    scope = Toewijzing.objects.filter(gemeente=g, aanbieder=a, wet=w)
+    delen = [None] if len(bsns) >= HEEL else _delen(sorted(bsns))
+    for deel in delen:
+        qs = scope if deel is None else scope.filter(client__bsn__in=deel)
+        rijen = qs.values_list(
             "client__bsn",
             "nummer",
             "id",
@@ -124,21 +132,13 @@ def laad(ctx: Context) -> Context:
             "budget",
         )
         for bsn, nummer, *rest in rijen:
-            ctx.toewijzingen[(bsn, nummer)] = Tw(*rest)
-    bsns = {c.bsn for c, _ in ctx.items}
-    for deel in _delen(sorted(bsns)):
-        ctx.bekende_bsns.update(
-            Toewijzing.objects.filter(
-                gemeente=g, aanbieder=a, wet=w, client__bsn__in=deel
-            ).values_list("client__bsn", flat=True)
-        )
+            if bsn in bsns:
+                ctx.toewijzingen[(bsn, nummer)] = Tw(*rest)
+                ctx.bekende_bsns.add(bsn)
     goed = Prestatie.objects.filter(aanbieder=a, wet=w, goedgekeurd=True)
     # TR314: earlier approved ReferentieNummers among ours
     refs = {p.product_referentie.referentie_nummer for _, p in ctx.items}
-    for deel in _delen(sorted(refs)):
-        ctx.eerdere_referenties.update(
-            goed.filter(referentienummer__in=deel).values_list("referentienummer", flat=True)
-        )
+    ctx.eerdere_referenties = _bekende_referenties(a.pk, w, refs)
     # TR323/TR390: the debets our credits point at, and their earlier credits
     vorige = {
         p.product_referentie.vorig_referentie_nummer
@@ -164,30 +164,36 @@ def laad(ctx: Context) -> Context:
     # TR389, TR322, TR369: approved prestaties per toewijzing and period, aggregated in SQL
     ids = {t.id for t in ctx.toewijzingen.values()}
     per_id = {t.id: t for t in ctx.toewijzingen.values()}
-    for deel in _delen(sorted(ids)):
-        rijen = (
-            goed.filter(toewijzing_id__in=deel)
-            .values("toewijzing_id", "periode_begin", "categorie", "code", "eenheid")
-            .annotate(
-                debets=Sum(
-                    Case(
-                        When(bedrag__gte=0, then=Value(1)),
-                        default=Value(-1),
-                        output_field=BigIntegerField(),
-                    )
-                ),
-                volume=Sum(
-                    Case(
-                        When(bedrag__lt=0, then=-F("volume")),
-                        default=F("volume"),
-                        output_field=BigIntegerField(),
-                    )
-                ),
-                bedrag=Sum("bedrag"),
-            )
+    delen = [None] if len(ids) >= HEEL else _delen(sorted(ids))
+    for deel in delen:
+        qs = (
+            goed.filter(toewijzing__gemeente=g)
+            if deel is None
+            else goed.filter(toewijzing_id__in=deel)
+        )
+        rijen = qs.values(
+            "toewijzing_id", "periode_begin", "categorie", "code", "eenheid"
+        ).annotate(
+            debets=Sum(
+                Case(
+                    When(bedrag__gte=0, then=Value(1)),
+                    default=Value(-1),
+                    output_field=BigIntegerField(),
+                )
+            ),
+            volume=Sum(
+                Case(
+                    When(bedrag__lt=0, then=-F("volume")),
+                    default=F("volume"),
+                    output_field=BigIntegerField(),
+                )
+            ),
+            bedrag=Sum("bedrag"),
         )
         for r in rijen:
             tid = r["toewijzing_id"]
+            if tid not in per_id:
+                continue
             ctx.open_debets[(tid, r["periode_begin"], r["categorie"], r["code"])] += r["debets"]
             v = r["volume"] * factor(per_id[tid], r["eenheid"])
             ctx.volume_per_periode[(tid, r["periode_begin"].replace(day=1))] += v
@@ -206,6 +212,23 @@ def laad(ctx: Context) -> Context:
     ):
         ctx.contracten.setdefault((cat, code), []).append((begin, eind, tarief, eenheid))
     return ctx
+
+
+def _bekende_referenties(aanbieder_id: int, wet: str, refs: set[str]) -> set[str]:
+    """TR314's lookup in plain SQL: with thousands of keys Django's per-parameter handling
+    of ``__in`` costs more than the query (the index is tr314_referentie_uniek)."""
+    tabel = connection.ops.quote_name(Prestatie._meta.db_table)
+    waar = connection.ops.quote_name("goedgekeurd")
+    gevonden: set[str] = set()
+    with connection.cursor() as cursor:
+        for deel in _delen(sorted(refs)):
+            sql = (
+                f"SELECT referentienummer FROM {tabel} WHERE aanbieder_id = %s AND wet = %s "
+                f"AND {waar} = %s AND referentienummer IN ({', '.join(['%s'] * len(deel))})"
+            )
+            cursor.execute(sql, [aanbieder_id, wet, True, *deel])
+            gevonden.update(r[0] for r in cursor.fetchall())
+    return gevonden
 
 
 def factor(t: Tw, eenheid: str) -> int:
