@@ -340,3 +340,19 @@ def test_tr346_en_tr319_van_de_codec_met_de_rest_goedgekeurd(omgeving, cap):
     assert "R3" not in codes_per_prestatie(retour)
     assert retour.declaratie_antwoord.totaal_toegekend_bedrag.totaal_bedrag == 2 * TARIEF
     assert goedgekeurd("R3") and not goedgekeurd("R1") and not goedgekeurd("R2")
+
+
+def test_elke_regel_heeft_een_ok_en_een_fout_test():
+    """``grep -r TR338`` finds the rule and its two tests; a new rule without them fails."""
+    import inspect
+    import re
+    import sys
+
+    hier = {naam for naam, _ in inspect.getmembers(sys.modules[__name__], inspect.isfunction)}
+    regelnamen = [
+        n for n, _ in inspect.getmembers(regels, inspect.isfunction) if re.match(r"tr\d+_", n)
+    ]
+    assert len(regelnamen) >= 20
+    for naam in regelnamen:
+        assert f"test_{naam}_ok" in hier, naam
+        assert f"test_{naam}_fout" in hier, naam
