@@ -194,7 +194,9 @@ def _beoordeel(ctx: regels.Context, fout, codes: dict, oordeel: dict) -> None:
     volgorde = sorted(ctx.items, key=lambda cp: not regels.is_credit(cp[1]))
     for client, p in volgorde:
         if id(client) in afgekeurde_clienten:
-            continue  # not judged: the codec gives it 0233
+            if not codes.get(id(p)):  # not judged: the codec gives it 0233 in the 325 too
+                codes[id(p)] = ["0233"]
+            continue
         bsn = client.bsn
         credit = regels.is_credit(p)
         fout(regels.tr314_referentienummer_uniek(ctx, p, refs))

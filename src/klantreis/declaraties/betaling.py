@@ -52,7 +52,7 @@ def gestarte_toewijzingen(ids: Iterable[int]) -> set[int]:
 def geef_vrij(toewijzing) -> int:
     """Held prestaties of this toewijzing become payable; returns how many."""
     return Prestatie.objects.filter(
-        toewijzing=toewijzing, betaalstatus=Betaalstatus.AANGEHOUDEN
+        toewijzing=toewijzing, goedgekeurd=True, betaalstatus=Betaalstatus.AANGEHOUDEN
     ).update(betaalstatus=Betaalstatus.TE_BETALEN)
 
 

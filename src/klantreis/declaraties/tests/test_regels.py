@@ -98,6 +98,7 @@ def test_tr304_client_bekend_fout(omgeving, cap):
     assert [c.value for c in client.retour_codes] == ["8187"]
     assert codes(retour, "R1") == ["0233"]  # not judged
     assert not goedgekeurd("R1")
+    assert Prestatie.objects.get(referentienummer="R1").retourcodes == ["0233"]
 
 
 # --- prestatie level ----------------------------------------------------------------------
