@@ -70,6 +70,7 @@ def registreer(
 
 def afmelden(berichtcode: str) -> Afhandelaar | None:
     """Remove the handler of ``berichtcode`` (tests); returns it."""
+    _MET_KLASSEFOUTEN.discard(berichtcode)
     return _AFHANDELAARS.pop(berichtcode, None)
 
 
@@ -78,4 +79,5 @@ def afhandelaar(berichtcode: str) -> Afhandelaar | None:
 
 
 def wil_klassefouten(berichtcode: str) -> bool:
-    return berichtcode in _MET_KLASSEFOUTEN
+    """A handler is registered for ``berichtcode`` and asked for level-2 class faults."""
+    return berichtcode in _MET_KLASSEFOUTEN and berichtcode in _AFHANDELAARS

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from klantreis import istandaarden as ist
-from klantreis.berichten import services, tasks, verwerking
+from klantreis.berichten import afhandeling, services, tasks, verwerking
 from klantreis.berichten.models import Bericht
 from klantreis.berichten.workflow import Richting, Status
 from klantreis.organisaties.models import Gemeente
@@ -671,3 +671,16 @@ def test_tr135_dagtekening_in_de_toekomst_krijgt_8848(lever, berichtenmap, afhan
     assert [f["regel"] for f in bericht.fouten] == ["TR135"]
     r = ist.read(_retour(bericht).bytes)
     assert [c.value for c in r.header.retour_codes] == ["8848"]
+
+
+def test_klassefouten_alleen_met_een_afhandelaar_die_erom_vraagt(afhandelaar):
+    from klantreis.berichten.afhandeling import afmelden, wil_klassefouten
+
+    assert not wil_klassefouten("323")  # no handler (the fixture cleared them)
+    afhandeling.registreer("323", klassefouten=True)(lambda b, m, k=(): None)
+    assert wil_klassefouten("323")
+    afhandeling.registreer("323")(lambda b, m: None)  # re-registered without: off again
+    assert not wil_klassefouten("323")
+    afhandeling.registreer("323", klassefouten=True)(lambda b, m, k=(): None)
+    afmelden("323")
+    assert not wil_klassefouten("323")
