@@ -33,21 +33,36 @@ logger = logging.getLogger(__name__)
 @dataclass
 class Afhandeling:
     fouten: list[Fout] = field(default_factory=list)  # empty = accepted
+    # True: keep the handler's changes even with fouten. A 323 is judged per prestatie: the
+    # approved ones are kept (and paid) and the rejected ones recorded, while the fouten still
+    # go in the retour (the 325).
+    behouden: bool = False
 
 
 Afhandelaar = Callable[[Any, Any], Afhandeling]
 
 _AFHANDELAARS: dict[str, Afhandelaar] = {}
+_MET_KLASSEFOUTEN: set[str] = set()
 
 
-def registreer(berichtcode: str) -> Callable[[Afhandelaar], Afhandelaar]:
-    """Decorator: ``fn`` handles received messages of ``berichtcode`` ("305", "315", …)."""
+def registreer(
+    berichtcode: str, *, klassefouten: bool = False
+) -> Callable[[Afhandelaar], Afhandelaar]:
+    """Decorator: ``fn`` handles received messages of ``berichtcode`` ("305", "315", …).
+
+    ``klassefouten=True``: the handler is also called when level-2 rules put a code on a class
+    (TR346 9346, TR319 9319 on a prestatie) instead of rejecting the message, as
+    ``fn(bericht, message, klassefouten)``; it judges the rest and returns those fouten too."""
 
     def decorator(fn: Afhandelaar) -> Afhandelaar:
         vorige = _AFHANDELAARS.get(berichtcode)
         if vorige is not None and vorige is not fn:
             logger.warning("Afhandelaar voor %s vervangen: %s → %s", berichtcode, vorige, fn)
         _AFHANDELAARS[berichtcode] = fn
+        if klassefouten:
+            _MET_KLASSEFOUTEN.add(berichtcode)
+        else:
+            _MET_KLASSEFOUTEN.discard(berichtcode)
         return fn
 
     return decorator
@@ -55,8 +70,14 @@ def registreer(berichtcode: str) -> Callable[[Afhandelaar], Afhandelaar]:
 
 def afmelden(berichtcode: str) -> Afhandelaar | None:
     """Remove the handler of ``berichtcode`` (tests); returns it."""
+    _MET_KLASSEFOUTEN.discard(berichtcode)
     return _AFHANDELAARS.pop(berichtcode, None)
 
 
 def afhandelaar(berichtcode: str) -> Afhandelaar | None:
     return _AFHANDELAARS.get(berichtcode)
+
+
+def wil_klassefouten(berichtcode: str) -> bool:
+    """A handler is registered for ``berichtcode`` and asked for level-2 class faults."""
+    return berichtcode in _MET_KLASSEFOUTEN and berichtcode in _AFHANDELAARS

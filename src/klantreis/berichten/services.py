@@ -123,6 +123,16 @@ def projectie(message: Any) -> dict:
             return str(v.value)
         return v
 
+    if message.bericht == "323":
+        # A 323 holds up to ~25,000 prestaties: they are stored as rows by ``declaraties``;
+        # the projection keeps the header and the declaratie with counts.
+        decl = message.declaratie
+        kort = dataclasses.replace(message, declaratie=dataclasses.replace(decl, clienten=()))
+        d = _json(dataclasses.asdict(kort))
+        d["declaratie"].pop("clienten")
+        d["declaratie"]["aantal_clienten"] = len(decl.clienten)
+        d["declaratie"]["aantal_prestaties"] = sum(len(c.prestaties) for c in decl.clienten)
+        return {"bericht": message.bericht, **d}
     d = _json(dataclasses.asdict(message))
     return {"bericht": message.bericht, **d}
 

@@ -4,7 +4,10 @@ claim (conditional UPDATE) → ``istandaarden.check`` (with TR056 against the Be
   level xml/xsd: afgekeurd, no retour (the channel reports)
   level 2 (0001): retour with 0001; TR056: retour with 9056 — the handler is not called
   otherwise: the registered handler in a savepoint; its fouten roll it back and go in the
-  retour per class; no fouten keep its changes and the retour is header-only
+  retour per class (unless it says ``behouden``: a 323 keeps its approved prestaties); no
+  fouten keep its changes and the retour is header-only. A handler registered with
+  ``klassefouten=True`` (the 323) also runs when level-2 rules only coded classes (TR346,
+  TR319) and gets those fouten to merge
 → the retour is written with ``verstuur(retour, heen=bericht)`` in the same transaction that
   marks the heen verwerkt (OP090). Retours received (302 … 320, 325) are paired to their heen.
 
@@ -31,7 +34,7 @@ from klantreis import istandaarden as ist
 from klantreis.istandaarden.historie import Tr056IdentificatieUniek, Tr135DagtekeningNietInToekomst
 
 from . import workflow
-from .afhandeling import Afhandeling, afhandelaar
+from .afhandeling import Afhandeling, afhandelaar, wil_klassefouten
 from .models import Bericht
 from .services import (
     HEEN_VAN,
@@ -173,16 +176,22 @@ def _verwerk(bericht: Bericht, token: uuid.UUID) -> str:
     if message.bericht not in ist.RETOUR_VAN:
         return _verwerk_retour(bericht, token, message, velden)
     traject_voor = bericht.traject_id
+    klassefouten = (
+        res.fouten
+        and not res.afgekeurd
+        and wil_klassefouten(message.bericht)
+        and all(f.klasse is not None for f in res.fouten)
+    )
     with transaction.atomic():
-        if res.fouten:
+        if res.fouten and not klassefouten:
             # Level 2 (0001), TR056 (9056) or TR135 (8848): answered, no handler call.
             status = Status.AFGEKEURD
             antwoord = res
         else:
-            afhandeling = _handel_af(bericht, message)
+            afhandeling = _handel_af(bericht, message, tuple(res.fouten) if klassefouten else None)
             status = Status.VERWERKT
             velden["fouten"] = _fouten_json(afhandeling.fouten)
-            if afhandeling.fouten:
+            if afhandeling.fouten and not afhandeling.behouden:
                 bericht.traject_id = traject_voor  # a rolled-back handler's link goes too
             elif bericht.traject_id != traject_voor:
                 velden["traject_id"] = bericht.traject_id  # the handler linked a traject
@@ -250,7 +259,7 @@ def _dubbel(bericht: Bericht, token: uuid.UUID, eerder: Bericht, velden: dict) -
     return Status.VERWERKT
 
 
-def _handel_af(bericht: Bericht, message: Any) -> Afhandeling:
+def _handel_af(bericht: Bericht, message: Any, klassefouten: tuple | None = None) -> Afhandeling:
     fn = afhandelaar(message.bericht)
     if fn is None:
         logger.warning(
@@ -262,8 +271,11 @@ def _handel_af(bericht: Bericht, message: Any) -> Afhandeling:
     uitkomst = Afhandeling(fouten=[])
     try:
         with transaction.atomic():  # savepoint: fouten undo the handler's changes
-            uitkomst = fn(bericht, message)
-            if uitkomst.fouten:
+            if klassefouten is None:
+                uitkomst = fn(bericht, message)
+            else:
+                uitkomst = fn(bericht, message, klassefouten)
+            if uitkomst.fouten and not uitkomst.behouden:
                 raise _Terugdraaien
     except _Terugdraaien:
         pass

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "klantreis.routes",
     "klantreis.berichten",
     "klantreis.toewijzingen",
+    "klantreis.declaraties",
     "klantreis.simulatie",
     "klantreis.portal",
     "klantreis.api",

@@ -24,6 +24,7 @@ from klantreis.termijnen import services as termijnen
 from . import regels
 from .models import CakMelding, MeldingSoort, Toewijzing, Verzoek, VerzoekSoort, ZorgMelding
 from .services import STANDAARD, beweeg_traject
+from .signalen import startbericht_verwerkt
 
 log = logging.getLogger(__name__)
 WET = {v: k for k, v in STANDAARD.items()}
@@ -96,6 +97,7 @@ def verwerk_305(bericht, message) -> Afhandeling:
         traject = toewijzing.traject
         _koppel(bericht, traject)
         _cak(MeldingSoort.START, toewijzing, melding, melding.begindatum)
+        startbericht_verwerkt.send(sender=Toewijzing, toewijzing=toewijzing, melding=melding)
         if traject is None:
             continue
         if traject.status == TrajectStatus.OPGESCHORT:  # care resumes after a pause (307/20)

@@ -78,10 +78,13 @@ def zonder_domeinafhandelaars():
     """The exchange's tests do not run the domain handlers other apps register in ready();
     a test that needs one registers a double with ``afhandelaar``."""
     bewaard = dict(afhandeling._AFHANDELAARS)
+    klassefouten = set(afhandeling._MET_KLASSEFOUTEN)
     afhandeling._AFHANDELAARS.clear()
     yield
     afhandeling._AFHANDELAARS.clear()
     afhandeling._AFHANDELAARS.update(bewaard)
+    afhandeling._MET_KLASSEFOUTEN.clear()
+    afhandeling._MET_KLASSEFOUTEN.update(klassefouten)
 
 
 @pytest.fixture

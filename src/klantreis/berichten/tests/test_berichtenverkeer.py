@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from klantreis import istandaarden as ist
-from klantreis.berichten import services, tasks, verwerking
+from klantreis.berichten import afhandeling, services, tasks, verwerking
 from klantreis.berichten.models import Bericht
 from klantreis.berichten.workflow import Richting, Status
 from klantreis.organisaties.models import Gemeente
@@ -140,6 +140,31 @@ def test_afhandelaar_fouten_in_de_juiste_klasse_en_wijzigingen_teruggedraaid(
     assert codes == [["0200"], ["9019"]]
     assert r.client.start_producten[1].toewijzing_nummer == 300202
     assert [c.value for c in r.header.retour_codes] == ["0200"]
+
+
+def test_afhandelaar_met_behouden_houdt_wijzigingen_en_meldt_de_fouten(
+    bericht305, lever, berichtenmap, afhandelaar
+):
+    """A 323 is judged per prestatie: the approved part stays although the retour carries
+    faults. ``behouden=True`` says so; the fouten still go in the retour per class."""
+
+    def verwerk_305(bericht, message):
+        Gemeente.objects.create(code="9996", naam="Blijft ondanks fouten")
+        product = message.client.start_producten[1]
+        fout = ist.Fout("TR019", "9019", "/Bericht/Client/StartProducten/StartProduct", "x",
+                        klasse=product)  # fmt: skip
+        return verwerking.Afhandeling(fouten=[fout], behouden=True)
+
+    afhandelaar("305", verwerk_305)
+    bericht = lever(bericht305("BEHOUD1"))
+    bericht.refresh_from_db()
+    assert Gemeente.objects.filter(code="9996").exists()
+    assert [f["retourcode"] for f in bericht.fouten] == ["9019"]
+    r = ist.read(_retour(bericht).bytes)
+    assert [[c.value for c in p.retour_codes] for p in r.client.start_producten] == [
+        ["0200"],
+        ["9019"],
+    ]
 
 
 def test_afhandelaar_zonder_fouten_houdt_wijzigingen(bericht305, lever, berichtenmap, afhandelaar):
@@ -646,3 +671,16 @@ def test_tr135_dagtekening_in_de_toekomst_krijgt_8848(lever, berichtenmap, afhan
     assert [f["regel"] for f in bericht.fouten] == ["TR135"]
     r = ist.read(_retour(bericht).bytes)
     assert [c.value for c in r.header.retour_codes] == ["8848"]
+
+
+def test_klassefouten_alleen_met_een_afhandelaar_die_erom_vraagt(afhandelaar):
+    from klantreis.berichten.afhandeling import afmelden, wil_klassefouten
+
+    assert not wil_klassefouten("323")  # no handler (the fixture cleared them)
+    afhandeling.registreer("323", klassefouten=True)(lambda b, m, k=(): None)
+    assert wil_klassefouten("323")
+    afhandeling.registreer("323")(lambda b, m: None)  # re-registered without: off again
+    assert not wil_klassefouten("323")
+    afhandeling.registreer("323", klassefouten=True)(lambda b, m, k=(): None)
+    afmelden("323")
+    assert not wil_klassefouten("323")

@@ -1,0 +1,133 @@
+"""Declaraties (323) as received and judged, one row per prestatie, approved or rejected.
+
+The history rules (``regels``) read these tables set-based: one query per declaratie for each
+lookup (earlier referentienummers, open debets, sums per toewijzing), never per prestatie. The
+indexes below serve exactly those queries."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from klantreis.producten.models import Wet
+
+
+class DeclaratieStatus(models.TextChoices):
+    VERWERKT = "verwerkt", "Verwerkt (325 verzonden)"
+    AFGEKEURD = "afgekeurd", "Geheel afgekeurd (telt als niet ingediend, IV087)"
+
+
+class Declaratie(models.Model):
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.PROTECT, related_name="declaraties"
+    )
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="declaraties"
+    )
+    wet = models.CharField(max_length=10, choices=Wet.choices)
+    nummer = models.CharField("DeclaratieNummer", max_length=12)
+    periode_begin = models.DateField()
+    periode_eind = models.DateField()
+    dagtekening = models.DateField()
+    totaal_ingediend = models.BigIntegerField(help_text="Eurocent, debet + en credit −.")
+    totaal_toegekend = models.BigIntegerField(default=0, help_text="Eurocent, gesaldeerd.")
+    bericht = models.ForeignKey(
+        "berichten.Bericht", on_delete=models.PROTECT, related_name="declaraties"
+    )
+    status = models.CharField(
+        max_length=10, choices=DeclaratieStatus.choices, default=DeclaratieStatus.VERWERKT
+    )
+    retourcodes = models.JSONField(default=list, blank=True)
+    te_laat = models.BooleanField(
+        default=False, help_text="Meer dan drie maanden na afloop van de periode ontvangen."
+    )
+    waarschuwingen = models.JSONField(default=list, blank=True)
+    ontvangen_op = models.DateTimeField(default=timezone.now)
+    antwoord_uiterlijk = models.DateField(
+        null=True, blank=True, help_text="De 325 binnen 10 werkdagen na ontvangst."
+    )
+    beantwoord_op = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "declaratie"
+        verbose_name_plural = "declaraties"
+        indexes = [
+            # TR333 (DeclaratieNummer unique) and TR318 (last period) per aanbieder and domain
+            models.Index(fields=["aanbieder", "wet", "nummer"], name="decl_tr333"),
+            models.Index(
+                fields=["aanbieder", "gemeente", "wet", "periode_begin"], name="decl_tr318"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Declaratie {self.nummer} ({self.periode_begin:%m-%Y}) van {self.aanbieder}"
+
+
+class Betaalstatus(models.TextChoices):
+    GEEN = "", "Niet te betalen (afgekeurd)"
+    TE_BETALEN = "te_betalen", "Te betalen"
+    AANGEHOUDEN = "aangehouden", "Aangehouden (wacht op startbericht 305)"
+    BETAALD = "betaald", "Betaald (in betaalbestand)"
+
+
+class Prestatie(models.Model):
+    declaratie = models.ForeignKey(Declaratie, on_delete=models.CASCADE, related_name="prestaties")
+    # aanbieder and wet repeated from the declaratie: the key of TR314 and TR323/389/390
+    aanbieder = models.ForeignKey(
+        "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+"
+    )
+    wet = models.CharField(max_length=10, choices=Wet.choices)
+    bsn = models.CharField(max_length=9)
+    toewijzing = models.ForeignKey(
+        "toewijzingen.Toewijzing",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="prestaties",
+    )
+    toewijzing_nummer = models.PositiveIntegerField()
+    referentienummer = models.CharField(max_length=36)
+    vorig_referentienummer = models.CharField(max_length=36, blank=True)
+    categorie = models.CharField(max_length=2)
+    code = models.CharField(max_length=5)
+    periode_begin = models.DateField()
+    periode_eind = models.DateField()
+    volume = models.BigIntegerField()
+    eenheid = models.CharField(max_length=2)
+    tarief = models.BigIntegerField(null=True, blank=True)
+    bedrag = models.BigIntegerField(help_text="Eurocent: debet +, credit −.")
+    goedgekeurd = models.BooleanField()
+    retourcodes = models.JSONField(default=list, blank=True)
+    betaalstatus = models.CharField(max_length=12, choices=Betaalstatus.choices, blank=True)
+    betaald_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "prestatie"
+        verbose_name_plural = "prestaties"
+        constraints = [
+            # TR314: an approved ReferentieNummer exists once per aanbieder per domain; a
+            # rejected one may come again, corrected.
+            models.UniqueConstraint(
+                fields=["aanbieder", "wet", "referentienummer"],
+                condition=Q(goedgekeurd=True),
+                name="tr314_referentie_uniek",
+            )
+        ]
+        indexes = [
+            # TR323/TR390: the debet a credit points at, and earlier credits of it
+            models.Index(
+                fields=["aanbieder", "wet", "vorig_referentienummer"],
+                condition=Q(goedgekeurd=True),
+                name="prest_tr323_tr390",
+            ),
+            # TR389, TR322, TR369: approved prestaties per toewijzing and period
+            models.Index(
+                fields=["toewijzing", "periode_begin"],
+                condition=Q(goedgekeurd=True),
+                name="prest_per_toewijzing",
+            ),
+            # payment: lines per aanbieder per period
+            models.Index(fields=["betaalstatus", "aanbieder"], name="prest_betaling"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Prestatie {self.referentienummer} ({self.bedrag / 100:.2f})"

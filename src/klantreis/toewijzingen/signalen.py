@@ -1,0 +1,9 @@
+"""Signals other contexts may listen to, so they depend on toewijzingen and not the reverse.
+
+``startbericht_verwerkt``: a 305 was accepted for ``toewijzing`` (sent inside the handler's
+savepoint, so a listener's changes roll back with it). ``declaraties`` releases payments it
+held under "betaling na startbericht" (Heusden)."""
+
+from django.dispatch import Signal
+
+startbericht_verwerkt = Signal()
