@@ -19,7 +19,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from klantreis.toewijzingen.models import MeldingSoort, ZorgMelding
-from klantreis.toewijzingen.signalen import startbericht_verwerkt
+from klantreis.toewijzingen.signalen import startbericht_verwerkt, verwijderen_gevraagd
 
 from .models import Betaalstatus, Prestatie
 
@@ -107,3 +107,17 @@ def betaalbestand(periode: dt.date, *, gemeente=None, markeer: bool = False) -> 
             qs = qs.filter(declaratie__gemeente=gemeente)
         qs.update(betaalstatus=Betaalstatus.BETAALD, betaald_op=timezone.now())
     return uit.getvalue()
+
+
+@receiver(verwijderen_gevraagd, dispatch_uid="declaraties.tr385")
+def tr385_geen_verwijdering_na_goedgekeurde_declaratie(sender, toewijzing, **kwargs) -> str | None:
+    """TR385 (9385): a toewijzing with approved, not credited prestaties cannot be deleted."""
+    goedgekeurd = Prestatie.objects.filter(toewijzing=toewijzing, goedgekeurd=True)
+    gecrediteerd = goedgekeurd.filter(bedrag__lt=0).values_list("vorig_referentienummer", flat=True)
+    open_debet = goedgekeurd.filter(bedrag__gte=0).exclude(referentienummer__in=list(gecrediteerd))
+    if open_debet.exists():
+        return (
+            f"Op toewijzing {toewijzing.nummer} zijn goedgekeurde prestaties gedeclareerd; "
+            "crediteer die eerst, of beëindig de toewijzing met een einddatum (TR385)."
+        )
+    return None

@@ -17,6 +17,7 @@ from klantreis.istandaarden import codes, modellen
 from klantreis.routes import engine
 from klantreis.termijnen import services as termijnen
 
+from . import signalen
 from .models import Nummerreeks, Toewijzing, Verzoek, VerzoekSoort, VerzoekStatus
 
 log = logging.getLogger(__name__)
@@ -385,6 +386,9 @@ def verwijder(t: Toewijzing, *, door=None, op=None) -> Toewijzing:
             "Op deze toewijzing is de zorg al gestart (305); beëindig haar met een nieuwe "
             "einddatum in plaats van haar te verwijderen."
         )
+    for _ontvanger, bezwaar in signalen.verwijderen_gevraagd.send(sender=Toewijzing, toewijzing=t):
+        if bezwaar:
+            raise ToewijzingFout(bezwaar)
     t.einddatum = t.ingangsdatum
     t.reden_wijziging = "13"
     t.gewijzigd_op = op

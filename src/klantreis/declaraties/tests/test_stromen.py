@@ -247,3 +247,19 @@ def test_0001_geen_afhandeling(omgeving, cap):
     _, retour = omgeving.lever(message, cap)
     assert retourcodes(retour) == ["0001"] and retour.declaratie_antwoord is None
     assert not Declaratie.objects.exists()
+
+
+def test_tr385_toewijzing_met_goedgekeurde_prestaties_niet_verwijderen(omgeving, cap):
+    from klantreis.toewijzingen import services
+
+    toewijzing = omgeving.toewijzingen[0]
+    omgeving.declareer([prestatie("R1", volume=8)], cap, nummer="D1")
+    with pytest.raises(services.ToewijzingFout, match="TR385"):
+        services.verwijder(toewijzing)
+    toewijzing.refresh_from_db()
+    assert toewijzing.reden_wijziging != "13"
+    # once the prestatie is credited, the toewijzing may be deleted
+    omgeving.declareer([prestatie("C1", vorig="R1", credit=True, volume=8)], cap, nummer="D2")
+    services.verwijder(toewijzing)
+    toewijzing.refresh_from_db()
+    assert (toewijzing.reden_wijziging, toewijzing.einddatum) == ("13", toewijzing.ingangsdatum)
