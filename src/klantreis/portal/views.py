@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from klantreis.accounts.models import Rol
 from klantreis.accounts.toegang import deelbaar, gemeenten_van, rollen_in, zichtbare_trajecten
+from klantreis.audit.services import Via, log_inzage
 from klantreis.clients.models import Client
 from klantreis.documenten import services as documenten
 from klantreis.documenten.inhoud import SCHEMAS
@@ -89,6 +90,7 @@ def trajecten(request):
             traject.volgende_termijn is not None and traject.volgende_termijn < vandaag
         )
         traject.stapnaam = traject.route.stap(traject.huidige_stap).naam
+    log_inzage(request, via=Via.PORTAAL, model="traject", aantal=len(pagina.object_list))
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     return render(
@@ -221,6 +223,9 @@ def traject(request, pk: int):
     for gebeurtenis in gebeurtenissen:
         gebeurtenis.rolnaam = rolnaam(gebeurtenis.rol)
     stap = traject.stap
+    log_inzage(request, traject, via=Via.PORTAAL)
+    for document in docs:
+        log_inzage(request, document, via=Via.PORTAAL)
     return render(
         request,
         "portal/traject.html",
@@ -385,6 +390,7 @@ def document(request, pk: int, soort: str):
             )
     else:
         form = InhoudForm(soort, vorige=vorige)
+    log_inzage(request, bestaand or traject, via=Via.PORTAAL)
     return render(
         request,
         "portal/document.html",

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "klantreis.accounts",
+    "klantreis.audit",
     "klantreis.organisaties",
     "klantreis.producten",
     "klantreis.clients",
