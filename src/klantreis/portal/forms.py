@@ -44,9 +44,11 @@ class AanbiederForm(forms.Form):
     rol = forms.ChoiceField(choices=Rol.choices, widget=forms.HiddenInput)
     reden = forms.CharField(required=False, label="Toelichting")
 
-    def __init__(self, *args, aanbieders, **kwargs):
+    def __init__(self, *args, aanbieders, labels: dict[int, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["aanbieder"].queryset = aanbieders
+        if labels:
+            self.fields["aanbieder"].label_from_instance = lambda a: labels.get(a.pk, a.naam)
 
 
 class AkkoordForm(forms.Form):

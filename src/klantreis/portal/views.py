@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Min, Q
+from django.db.models import Case, F, Min, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,6 +26,7 @@ from klantreis.routes import engine
 from klantreis.routes.engine import klein as _klein
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
 from klantreis.termijnen.models import TermijnStatus
+from klantreis.toewijzingen.wachttijden import benodigde_producten, wachttijden
 
 from .forms import AanbiederForm, ActieForm, AkkoordForm, FilterForm, NieuwTrajectForm
 from .schemaform import InhoudForm, leesbaar
@@ -157,11 +158,33 @@ def _aanbieder_keuze(traject: Traject, rollen: list[str]):
     mogelijk = [r for r in (stap.rol, *traject.route.regie) if r in rollen]
     if not mogelijk:
         return None
-    aanbieders = Aanbieder.objects.filter(contracten__gemeente=traject.gemeente).distinct()
-    return AanbiederForm(
+    gecontracteerd = Aanbieder.objects.filter(contracten__gemeente=traject.gemeente)
+    producten = benodigde_producten(traject)
+    if producten and gecontracteerd.filter(contracten__product__in=producten).exists():
+        gecontracteerd = gecontracteerd.filter(contracten__product__in=producten)
+    else:
+        producten = None
+    ids = list(gecontracteerd.values_list("pk", flat=True).distinct())
+    tijden = wachttijden(traject.gemeente, producten)
+    namen = dict(Aanbieder.objects.filter(pk__in=ids).values_list("pk", "naam"))
+    volgorde = sorted(
+        ids, key=lambda pk: (pk not in tijden, tijden[pk].dagen if pk in tijden else 0, namen[pk])
+    )
+    aanbieders = Aanbieder.objects.filter(pk__in=ids).order_by(
+        Case(*[When(pk=pk, then=plek) for plek, pk in enumerate(volgorde)], default=len(ids))
+    )
+    labels = {
+        pk: f"{namen[pk]} — wachttijd {tijden[pk].tekst if pk in tijden else 'geen gegevens'}"
+        for pk in ids
+    }
+    form = AanbiederForm(
         aanbieders=aanbieders,
+        labels=labels,
         initial={"rol": mogelijk[0], "aanbieder": traject.aanbieder_id},
     )
+    form.wachttijden = [(namen[pk], tijden.get(pk)) for pk in volgorde]
+    form.producten = producten
+    return form
 
 
 def _schrijfbare_soorten(traject: Traject, rollen: list[str]) -> list[tuple[str, str]]:
