@@ -28,7 +28,15 @@ from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
 from klantreis.termijnen.models import TermijnStatus
 from klantreis.toewijzingen.wachttijden import benodigde_producten, wachttijden
 
-from .forms import AanbiederForm, ActieForm, AkkoordForm, FilterForm, NieuwTrajectForm
+from . import werkvoorraad as wv
+from .forms import (
+    AanbiederForm,
+    ActieForm,
+    AkkoordForm,
+    FilterForm,
+    NieuwTrajectForm,
+    WerkvoorraadFilter,
+)
 from .schemaform import InhoudForm, leesbaar
 
 PER_PAGINA = 25
@@ -56,6 +64,31 @@ def _routekeuzes(trajecten) -> list[tuple[str, str]]:
         if sleutel not in keuzes or not rv.basis_route_id:
             keuzes[sleutel] = rv.naam
     return sorted(keuzes.items(), key=lambda keuze: keuze[1])
+
+
+# --- the work queue (start page) ---------------------------------------------------------------
+
+
+@login_required
+def werkvoorraad(request):
+    vandaag = timezone.localdate()
+    alle = wv.werkvoorraad(request.user, vandaag)
+    filters = WerkvoorraadFilter(request.GET or None, items=alle)
+    # a value no item has (a step nobody waits at now) is not an error: it shows nothing
+    gevraagd = {naam: request.GET.get(naam, "").strip() for naam in filters.fields}
+    items = wv.filter_items(alle, **gevraagd)
+    log_inzage(request, via=Via.PORTAAL, model="werkvoorraad", aantal=len(items))
+    return render(
+        request,
+        "portal/werkvoorraad.html",
+        {
+            "items": items,
+            "filters": filters,
+            "tellingen": wv.tellingen(items),
+            "verlopen": sum(i.verlopen for i in items),
+            "kan_starten": bool(startbare_gemeenten(request.user)),
+        },
+    )
 
 
 # --- the list ---------------------------------------------------------------------------------
