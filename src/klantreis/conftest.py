@@ -1,6 +1,15 @@
 import pytest
+from django.core.cache import cache
 
 from klantreis.tests.factories import GemeenteFactory, RegioFactory
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """The cache holds failed-login counts; no test inherits another's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -3,9 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from klantreis.accounts.inloggen import InlogForm
+
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", auth_views.LoginView.as_view(authentication_form=InlogForm), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("ggk/", include("klantreis.berichten.ggk_urls")),
     path("api/v1/", include("klantreis.api.urls")),

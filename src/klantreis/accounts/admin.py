@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from .inloggen import BeheerInlogForm
 from .models import Roltoewijzing, User
+
+admin.site.login_form = BeheerInlogForm
 
 
 class RoltoewijzingInline(admin.TabularInline):

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from klantreis.accounts import toegang
 from klantreis.accounts.models import Rol
+from klantreis.audit.services import Via, log_inzage
 from klantreis.documenten import services as documenten
 from klantreis.organisaties.models import Aanbieder
 from klantreis.routes import engine
@@ -53,7 +54,23 @@ class Zichtbaar(viewsets.GenericViewSet):
 
 
 class Lezen(mixins.ListModelMixin, mixins.RetrieveModelMixin, Zichtbaar):
-    pass
+    """Reads are written to the audit log (``audit.Inzage``): a detail as its record, a list
+    as one row with the number of records on the page. A refused read (404) is not logged."""
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        data = self.get_serializer(instance).data
+        log_inzage(request, instance, via=Via.API)
+        return Response(data)
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        resultaten = response.data.get("results") if isinstance(response.data, dict) else None
+        aantal = len(resultaten) if resultaten is not None else len(response.data or [])
+        log_inzage(
+            request, via=Via.API, model=self.get_queryset().model._meta.model_name, aantal=aantal
+        )
+        return response
 
 
 GEMEENTE = Filter(("gemeente__code",), "CBS-code van de gemeente, bijvoorbeeld 0797.")
@@ -437,4 +454,5 @@ class BerichtViewSet(Lezen):
     def xml(self, request, pk=None):
         bericht = self.get_object()
         inhoud = type(bericht).objects.values_list("inhoud", flat=True).get(pk=bericht.pk)
+        log_inzage(request, bericht, via=Via.API)
         return HttpResponse(bytes(inhoud), content_type="application/xml")

@@ -31,6 +31,37 @@ class FilterForm(forms.Form):
         self.fields["route"].choices = [("", "Alle routes"), *routes]
 
 
+class WerkvoorraadFilter(forms.Form):
+    gemeente = forms.ChoiceField(required=False, label="Gemeente")
+    route = forms.ChoiceField(required=False, label="Route")
+    stap = forms.ChoiceField(required=False, label="Stap")
+    aanbieder = forms.ChoiceField(required=False, label="Aanbieder")
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+
+        def keuzes(paren, alle):
+            return [("", alle), *sorted(set(paren), key=lambda p: p[1])]
+
+        self.fields["gemeente"].choices = keuzes(
+            [(str(i.gemeente.pk), i.gemeente.naam) for i in items if i.gemeente], "Alle gemeenten"
+        )
+        self.fields["route"].choices = keuzes(
+            [(i.route, i.routenaam) for i in items if i.route], "Alle routes"
+        )
+        self.fields["stap"].choices = keuzes(
+            [(i.stap, f"Stap {i.stap}: {i.stapnaam}") for i in items if i.stap], "Alle stappen"
+        )
+        self.fields["aanbieder"].choices = keuzes(
+            [(str(i.aanbieder.pk), i.aanbieder.naam) for i in items if i.aanbieder],
+            "Alle aanbieders",
+        )
+        for naam, veld in self.fields.items():  # a value nothing waits at now stays valid
+            waarde = (self.data.get(naam) or "").strip() if self.is_bound else ""
+            if waarde and waarde not in dict(veld.choices):
+                veld.choices = [*veld.choices, (waarde, waarde)]
+
+
 class ActieForm(forms.Form):
     soort = forms.ChoiceField(choices=[(a, a) for a in ACTIES])
     naar = forms.CharField(required=False)
@@ -44,9 +75,11 @@ class AanbiederForm(forms.Form):
     rol = forms.ChoiceField(choices=Rol.choices, widget=forms.HiddenInput)
     reden = forms.CharField(required=False, label="Toelichting")
 
-    def __init__(self, *args, aanbieders, **kwargs):
+    def __init__(self, *args, aanbieders, labels: dict[int, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["aanbieder"].queryset = aanbieders
+        if labels:
+            self.fields["aanbieder"].label_from_instance = lambda a: labels.get(a.pk, a.naam)
 
 
 class AkkoordForm(forms.Form):

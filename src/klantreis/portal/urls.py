@@ -4,7 +4,8 @@ from . import views
 
 app_name = "portal"
 urlpatterns = [
-    path("", views.trajecten, name="trajecten"),
+    path("", views.werkvoorraad, name="werkvoorraad"),
+    path("trajecten/", views.trajecten, name="trajecten"),
     path("trajecten/nieuw/", views.nieuw_traject, name="nieuw_traject"),
     path("trajecten/<int:pk>/", views.traject, name="traject"),
     path("trajecten/<int:pk>/actie/", views.actie, name="actie"),

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Min, Q
+from django.db.models import Case, F, Min, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from klantreis.accounts.models import Rol
 from klantreis.accounts.toegang import deelbaar, gemeenten_van, rollen_in, zichtbare_trajecten
+from klantreis.audit.services import Via, log_inzage
 from klantreis.clients.models import Client
 from klantreis.documenten import services as documenten
 from klantreis.documenten.inhoud import SCHEMAS
@@ -25,8 +26,17 @@ from klantreis.routes import engine
 from klantreis.routes.engine import klein as _klein
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
 from klantreis.termijnen.models import TermijnStatus
+from klantreis.toewijzingen.wachttijden import benodigde_producten, wachttijden
 
-from .forms import AanbiederForm, ActieForm, AkkoordForm, FilterForm, NieuwTrajectForm
+from . import werkvoorraad as wv
+from .forms import (
+    AanbiederForm,
+    ActieForm,
+    AkkoordForm,
+    FilterForm,
+    NieuwTrajectForm,
+    WerkvoorraadFilter,
+)
 from .schemaform import InhoudForm, leesbaar
 
 PER_PAGINA = 25
@@ -54,6 +64,31 @@ def _routekeuzes(trajecten) -> list[tuple[str, str]]:
         if sleutel not in keuzes or not rv.basis_route_id:
             keuzes[sleutel] = rv.naam
     return sorted(keuzes.items(), key=lambda keuze: keuze[1])
+
+
+# --- the work queue (start page) ---------------------------------------------------------------
+
+
+@login_required
+def werkvoorraad(request):
+    vandaag = timezone.localdate()
+    alle = wv.werkvoorraad(request.user, vandaag)
+    filters = WerkvoorraadFilter(request.GET or None, items=alle)
+    # a value no item has (a step nobody waits at now) is not an error: it shows nothing
+    gevraagd = {naam: request.GET.get(naam, "").strip() for naam in filters.fields}
+    items = wv.filter_items(alle, **gevraagd)
+    log_inzage(request, via=Via.PORTAAL, model="werkvoorraad", aantal=len(items))
+    return render(
+        request,
+        "portal/werkvoorraad.html",
+        {
+            "items": items,
+            "filters": filters,
+            "tellingen": wv.tellingen(items),
+            "verlopen": sum(i.verlopen for i in items),
+            "kan_starten": bool(startbare_gemeenten(request.user)),
+        },
+    )
 
 
 # --- the list ---------------------------------------------------------------------------------
@@ -89,6 +124,7 @@ def trajecten(request):
             traject.volgende_termijn is not None and traject.volgende_termijn < vandaag
         )
         traject.stapnaam = traject.route.stap(traject.huidige_stap).naam
+    log_inzage(request, via=Via.PORTAAL, model="traject", aantal=len(pagina.object_list))
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     return render(
@@ -155,11 +191,33 @@ def _aanbieder_keuze(traject: Traject, rollen: list[str]):
     mogelijk = [r for r in (stap.rol, *traject.route.regie) if r in rollen]
     if not mogelijk:
         return None
-    aanbieders = Aanbieder.objects.filter(contracten__gemeente=traject.gemeente).distinct()
-    return AanbiederForm(
+    gecontracteerd = Aanbieder.objects.filter(contracten__gemeente=traject.gemeente)
+    producten = benodigde_producten(traject)
+    if producten and gecontracteerd.filter(contracten__product__in=producten).exists():
+        gecontracteerd = gecontracteerd.filter(contracten__product__in=producten)
+    else:
+        producten = None
+    ids = list(gecontracteerd.values_list("pk", flat=True).distinct())
+    tijden = wachttijden(traject.gemeente, producten)
+    namen = dict(Aanbieder.objects.filter(pk__in=ids).values_list("pk", "naam"))
+    volgorde = sorted(
+        ids, key=lambda pk: (pk not in tijden, tijden[pk].dagen if pk in tijden else 0, namen[pk])
+    )
+    aanbieders = Aanbieder.objects.filter(pk__in=ids).order_by(
+        Case(*[When(pk=pk, then=plek) for plek, pk in enumerate(volgorde)], default=len(ids))
+    )
+    labels = {
+        pk: f"{namen[pk]} — wachttijd {tijden[pk].tekst if pk in tijden else 'geen gegevens'}"
+        for pk in ids
+    }
+    form = AanbiederForm(
         aanbieders=aanbieders,
+        labels=labels,
         initial={"rol": mogelijk[0], "aanbieder": traject.aanbieder_id},
     )
+    form.wachttijden = [(namen[pk], tijden.get(pk)) for pk in volgorde]
+    form.producten = producten
+    return form
 
 
 def _schrijfbare_soorten(traject: Traject, rollen: list[str]) -> list[tuple[str, str]]:
@@ -221,6 +279,9 @@ def traject(request, pk: int):
     for gebeurtenis in gebeurtenissen:
         gebeurtenis.rolnaam = rolnaam(gebeurtenis.rol)
     stap = traject.stap
+    log_inzage(request, traject, via=Via.PORTAAL)
+    for document in docs:
+        log_inzage(request, document, via=Via.PORTAAL)
     return render(
         request,
         "portal/traject.html",
@@ -385,6 +446,7 @@ def document(request, pk: int, soort: str):
             )
     else:
         form = InhoudForm(soort, vorige=vorige)
+    log_inzage(request, bestaand or traject, via=Via.PORTAAL)
     return render(
         request,
         "portal/document.html",

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "klantreis.accounts",
+    "klantreis.audit",
     "klantreis.organisaties",
     "klantreis.producten",
     "klantreis.clients",
@@ -100,7 +101,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "portal:trajecten"
+LOGIN_REDIRECT_URL = "portal:werkvoorraad"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nl"

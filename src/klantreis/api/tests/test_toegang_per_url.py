@@ -73,6 +73,7 @@ ZONDER_OBJECT = {
     "logout": "uitloggen",
     "ggk:ontvang": "het GGk-kanaal: berichten komen binnen, er wordt niets getoond",
     "portal:trajecten": "de lijst; getoetst in portal/tests/test_toegang.py",
+    "portal:werkvoorraad": "de werkvoorraad; getoetst in portal/tests/test_werkvoorraad.py",
     "portal:nieuw_traject": "een nieuw traject: nog geen object",
     "api-schema": "het OpenAPI-schema (openbaar, zoals bij Open Zaak)",
     "api-docs": "de documentatie van het schema",

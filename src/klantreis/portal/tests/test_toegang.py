@@ -21,12 +21,12 @@ def test_inlogpagina_is_in_het_nederlands(client):
     assert '<label for="id_password">Wachtwoord</label>' in html
 
 
-def test_consulent_logt_in_en_komt_op_de_trajectenlijst(client, consulent):
+def test_consulent_logt_in_en_komt_op_de_werkvoorraad(client, consulent):
     response = client.post(
         reverse("login"), {"username": consulent.username, "password": "geheim-wachtwoord"}
     )
     assert response.status_code == 302
-    assert response.url == reverse("portal:trajecten")
+    assert response.url == reverse("portal:werkvoorraad")
 
 
 def test_verkeerd_wachtwoord_geeft_nederlandse_melding(client, consulent):

@@ -1,0 +1,41 @@
+"""Writing the audit log. Call only after the user was shown the data: a refused (404) read
+is not a read."""
+
+from __future__ import annotations
+
+from .models import Inzage, Via
+
+
+def bsn_van(obj) -> str:
+    """The client's BSN of a record (a client, or anything with a client or a traject)."""
+    if obj is None:
+        return ""
+    if hasattr(obj, "bsn") and type(obj).__name__ == "Client":
+        return obj.bsn or ""
+    client = getattr(obj, "client", None)
+    if client is not None:
+        return client.bsn or ""
+    traject = getattr(obj, "traject", None)
+    if traject is not None:
+        return bsn_van(traject)
+    return ""
+
+
+def log_inzage(request, obj=None, *, via: str, model: str | None = None, aantal=None, reden=""):
+    """One row: who (request.user), what (the object, or a model name and a count for a list),
+    via portal or API, why (a reason, else the requested path)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    return Inzage.objects.create(
+        user=user,
+        model=model or (obj._meta.model_name if obj is not None else ""),
+        object_pk=str(obj.pk) if obj is not None else "",
+        client_bsn=bsn_van(obj),
+        aantal=aantal,
+        via=via,
+        reden=(reden or request.get_full_path())[:500],
+    )
+
+
+__all__ = ["Via", "bsn_van", "log_inzage"]

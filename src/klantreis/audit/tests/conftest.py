@@ -1,0 +1,3 @@
+"""The API tests' two-provider world, for the audit tests."""
+
+from klantreis.api.tests.conftest import wereld  # noqa: F401

@@ -1,0 +1,252 @@
+"""The work queue (issue, item 2): what waits for this user, per role, ordered by due date
+with the overdue first. A consulent (toegang): the trajects they own at a step of theirs,
+and the overdue termijnen of those trajects. Backoffice: messages refused or not delivered,
+open verzoeken (315/317 awaiting a 301 or 319), trajects at a backoffice step. A provider's
+staff: new toewijzingen (301) without a start (305) — late once the ingangsdatum has passed
+— and trajects at a step of the provider (plans to write)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Exists, F, Min, OuterRef, Q
+from django.urls import reverse
+
+from klantreis.accounts import toegang
+from klantreis.accounts.models import Rol
+from klantreis.routes.models import Traject, TrajectStatus
+
+# An open verzoek is due this many days after its dagtekening. An assumption of this work
+# queue, not a rule of the standard: the termijnen module does not hold one for verzoeken.
+VERZOEK_DAGEN = 5
+
+SOORTEN = {
+    "stap": "Stap aan de beurt",
+    "termijn": "Termijn verlopen",
+    "bericht": "Bericht afgekeurd of niet verzonden",
+    "verzoek": "Verzoek open",
+    "toewijzing": "Nieuwe toewijzing, start melden",
+}
+
+
+@dataclass
+class Item:
+    soort: str
+    titel: str
+    url: str
+    uiterlijk: date | None
+    gemeente: object = None
+    route: str = ""  # route id (a gemeente variant under its base route)
+    routenaam: str = ""
+    stap: str = ""
+    stapnaam: str = ""
+    aanbieder: object = None
+    client: str = ""
+    verlopen: bool = field(default=False)
+
+    @property
+    def soortnaam(self) -> str:
+        return SOORTEN[self.soort]
+
+
+def _aanbieders(user) -> list:
+    uit = []
+    for rt in user.roltoewijzingen.filter(rol=Rol.AANBIEDER, aanbieder__isnull=False):
+        uit += [rt.aanbieder, *rt.aanbieder.onderaannemers.all()]
+    return uit
+
+
+def _traject_item(traject: Traject, soort="stap", titel=None, uiterlijk=None) -> Item:
+    rv = traject.route_versie
+    stap = traject.stap
+    return Item(
+        soort=soort,
+        titel=titel or f"Stap {stap.id}: {stap.naam}",
+        url=reverse("portal:traject", args=[traject.pk]),
+        uiterlijk=uiterlijk if soort != "stap" else traject.volgende_termijn,
+        gemeente=traject.gemeente,
+        route=rv.basis_route_id or rv.route_id,
+        routenaam=rv.naam,
+        stap=stap.id,
+        stapnaam=stap.naam,
+        aanbieder=traject.aanbieder,
+        client=traject.client.naam,
+    )
+
+
+def _trajecten_op_stap(qs, user, rol: str) -> list[Item]:
+    lopend = Q(termijnen__voldaan_op__isnull=True, termijnen__vervallen=False)
+    qs = (
+        qs.filter(status=TrajectStatus.ACTIEF)
+        .select_related("client", "gemeente", "route_versie", "aanbieder")
+        .annotate(volgende_termijn=Min("termijnen__einddatum", filter=lopend))
+    )
+    rollen_per_gemeente: dict[int, set[str]] = {}
+    uit = []
+    for traject in qs:
+        if traject.stap.rol != rol:
+            continue
+        if rol != Rol.AANBIEDER:
+            if traject.gemeente_id not in rollen_per_gemeente:
+                rollen_per_gemeente[traject.gemeente_id] = user.rollen(traject.gemeente)
+            if rol not in rollen_per_gemeente[traject.gemeente_id]:
+                continue
+        uit.append(_traject_item(traject))
+    return uit
+
+
+def _consulent(user, vandaag: date) -> list[Item]:
+    eigen = toegang.zichtbare_trajecten(user).filter(eigenaar=user)
+    uit = _trajecten_op_stap(eigen, user, Rol.TOEGANG)
+    from klantreis.termijnen.models import Termijn
+
+    verlopen = (
+        Termijn.objects.filter(
+            traject__in=eigen.filter(status=TrajectStatus.ACTIEF),
+            voldaan_op__isnull=True,
+            vervallen=False,
+            einddatum__lt=vandaag,
+        )
+        .select_related(
+            "traject__client", "traject__gemeente", "traject__route_versie", "traject__aanbieder"
+        )
+        .order_by("einddatum")
+    )
+    for termijn in verlopen:
+        uit.append(
+            _traject_item(termijn.traject, "termijn", termijn.naam, uiterlijk=termijn.einddatum)
+        )
+    return uit
+
+
+def _backoffice(user, vandaag: date) -> list[Item]:
+    from klantreis.berichten.workflow import Status
+    from klantreis.toewijzingen.models import VerzoekStatus
+
+    uit = _trajecten_op_stap(toegang.zichtbare_trajecten(user), user, Rol.BACKOFFICE)
+    berichten = (
+        toegang.zichtbare_berichten(user)
+        .filter(status__in=[Status.AFGEKEURD, Status.MISLUKT])
+        .select_related("traject__gemeente", "traject__client")
+        .defer("inhoud")
+    )
+    for bericht in berichten:
+        traject = bericht.traject
+        uit.append(
+            Item(
+                soort="bericht",
+                titel=f"{bericht.standaard or ''} {bericht.berichtcode or ''} "
+                f"({bericht.get_status_display().lower()}) van {bericht.afzender} "
+                f"aan {bericht.ontvanger}".strip(),
+                url=reverse("admin:berichten_bericht_change", args=[bericht.pk])
+                if user.is_staff
+                else (reverse("portal:traject", args=[traject.pk]) if traject else ""),
+                uiterlijk=None,
+                gemeente=traject.gemeente if traject else None,
+                client=traject.client.naam if traject else "",
+            )
+        )
+    verzoeken = (
+        toegang.zichtbare_verzoeken(user)
+        .filter(status__in=[VerzoekStatus.ONTVANGEN, VerzoekStatus.IN_ONDERZOEK])
+        .select_related("gemeente", "aanbieder", "client", "traject")
+    )
+    for verzoek in verzoeken:
+        uit.append(
+            Item(
+                soort="verzoek",
+                titel=f"{verzoek.get_soort_display()} ({verzoek.get_status_display().lower()})",
+                url=reverse("portal:traject", args=[verzoek.traject_id])
+                if verzoek.traject_id
+                else "",
+                uiterlijk=verzoek.dagtekening + timedelta(days=VERZOEK_DAGEN),
+                gemeente=verzoek.gemeente,
+                aanbieder=verzoek.aanbieder,
+                client=verzoek.client.naam,
+            )
+        )
+    return uit
+
+
+def _aanbieder(user, vandaag: date) -> list[Item]:
+    from klantreis.toewijzingen.models import MeldingSoort, Toewijzing, ZorgMelding
+
+    aanbieders = _aanbieders(user)
+    if not aanbieders:
+        return []
+    eigen = toegang.zichtbare_trajecten(user).filter(aanbieder__in=aanbieders)
+    uit = _trajecten_op_stap(eigen, user, Rol.AANBIEDER)
+    gestart = ZorgMelding.objects.filter(
+        toewijzing=OuterRef("pk"), soort=MeldingSoort.START, actueel=True
+    )
+    nieuw = (
+        Toewijzing.objects.filter(aanbieder__in=aanbieders)
+        .actueel(vandaag)
+        .filter(~Exists(gestart))
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=F("ingangsdatum")))
+        .select_related("gemeente", "aanbieder", "client")
+    )
+    for toewijzing in nieuw:
+        uit.append(
+            Item(
+                soort="toewijzing",
+                titel=f"Toewijzing {toewijzing.nummer}: {toewijzing.categorie}{toewijzing.code}"
+                f" per {toewijzing.ingangsdatum:%d-%m-%Y}",
+                url=reverse("portal:traject", args=[toewijzing.traject_id])
+                if toewijzing.traject_id
+                else "",
+                uiterlijk=toewijzing.ingangsdatum,
+                gemeente=toewijzing.gemeente,
+                aanbieder=toewijzing.aanbieder,
+                client=toewijzing.client.naam,
+            )
+        )
+    return uit
+
+
+PER_ROL = {Rol.TOEGANG: _consulent, Rol.BACKOFFICE: _backoffice, Rol.AANBIEDER: _aanbieder}
+
+
+def werkvoorraad(user, vandaag: date) -> list[Item]:
+    """Everything waiting for this user in any of their roles, overdue first, then by due
+    date (items without one last)."""
+    rollen = set(user.roltoewijzingen.values_list("rol", flat=True))
+    items: list[Item] = []
+    for rol, functie in PER_ROL.items():
+        if rol in rollen:
+            items += functie(user, vandaag)
+    gezien, uniek = set(), []
+    for item in items:
+        sleutel = (item.soort, item.url, item.titel)
+        if sleutel not in gezien:
+            gezien.add(sleutel)
+            uniek.append(item)
+    for item in uniek:
+        item.verlopen = item.uiterlijk is not None and item.uiterlijk < vandaag
+    return sorted(
+        uniek, key=lambda i: (not i.verlopen, i.uiterlijk is None, i.uiterlijk or vandaag)
+    )
+
+
+def filter_items(items: list[Item], *, gemeente="", route="", stap="", aanbieder="") -> list:
+    uit = items
+    if gemeente:
+        uit = [i for i in uit if i.gemeente is not None and str(i.gemeente.pk) == str(gemeente)]
+    if route:
+        uit = [i for i in uit if i.route == route]
+    if stap:
+        uit = [i for i in uit if i.stap == stap]
+    if aanbieder:
+        uit = [i for i in uit if i.aanbieder is not None and str(i.aanbieder.pk) == aanbieder]
+    return uit
+
+
+def tellingen(items: list[Item]) -> list[tuple[str, int, int]]:
+    """Per kind: (name, number, of which overdue)."""
+    uit = []
+    for soort, naam in SOORTEN.items():
+        van = [i for i in items if i.soort == soort]
+        if van:
+            uit.append((naam, len(van), sum(i.verlopen for i in van)))
+    return uit
