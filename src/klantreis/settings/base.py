@@ -118,6 +118,19 @@ KLANTREIS_ROUTE_DIRS = [SRC_DIR / "routes" / "definities"] + [
     Path(p) for p in env_list("KLANTREIS_ROUTE_DIRS", [])
 ]
 
+# One cache for every process: the failed-login limit counts here, so a production deployment
+# with several processes sets CACHE_URL (redis://…); without it each process counts alone.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+        }
+        if os.environ.get("CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)

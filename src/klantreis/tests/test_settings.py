@@ -23,3 +23,20 @@ def test_production_settings_refuse_to_start_without_secret_key():
 def test_production_settings_start_with_secret_key():
     result = _run_production_settings({"SECRET_KEY": "x" * 50})
     assert result.returncode == 0, result.stderr
+
+
+def test_cache_url_kiest_een_gedeelde_redis_cache():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import klantreis.settings.production as s; "
+        "print(s.CACHES['default']['BACKEND'], s.CACHES['default'].get('LOCATION'))"
+    )
+    env = {**os.environ, "SECRET_KEY": "x" * 50, "CACHE_URL": "redis://127.0.0.1:6379/1"}
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert uit.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/1",
+    ], uit.stderr
