@@ -28,12 +28,14 @@ import json
 import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from codec_323 import meet_xmllint
 
 AGB = "65656055"
 GEMEENTE = "0797"
@@ -205,24 +207,6 @@ def genereer(map_: Path, totaal: int, per_bestand: int) -> list[Path]:
     return paden
 
 
-def xmllint(paden: list[Path]) -> float | None:
-    from klantreis.istandaarden.schema import soort
-
-    exe = shutil.which("xmllint")
-    if exe is None:
-        return None
-    t0 = time.perf_counter()
-    proc = subprocess.run(
-        [exe, "--noout", "--schema", str(soort("ijw", "323").xsd_path), *map(str, paden)],
-        capture_output=True,
-        text=True,
-    )
-    duur = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise SystemExit(f"xmllint faalde: {proc.stderr[-2000:]}")
-    return duur
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--prestaties", type=int, default=100_000)
@@ -265,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"niet alles verwerkt: {goed} goedgekeurd, {antwoorden} 325's; {fouten}"
             )
         assert Declaratie.objects.count() == len(paden)
-        x = xmllint(paden)
+        x = meet_xmllint(paden)
         piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
             json.dumps(
