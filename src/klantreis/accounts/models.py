@@ -33,6 +33,16 @@ class User(AbstractUser):
             qs = qs.filter(aanbieder=aanbieder)
         return qs.exists()
 
+    def werkt_voor(self, aanbieder) -> bool:
+        """Staff of this provider, or of its hoofdaannemer, which acts for its onderaannemers
+        (Heusden stap 7)."""
+        if aanbieder is None:
+            return False
+        return any(
+            self.heeft_rol(Rol.AANBIEDER, aanbieder=a)
+            for a in [aanbieder, *aanbieder.hoofdaannemers.all()]
+        )
+
 
 class Roltoewijzing(models.Model):
     """A user acts in a role for one gemeente (or for all, when gemeente is empty), and a

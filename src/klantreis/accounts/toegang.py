@@ -155,21 +155,6 @@ def gemeenten_van(user) -> QuerySet[Gemeente]:
     ).distinct()
 
 
-def rollen_in(traject: Traject, user) -> list[str]:
-    """The roles the user may act in on this traject (a provider's staff only for its own
-    aanbieder or a hoofdaannemer of it)."""
-    rollen = set(user.rollen(traject.gemeente))
-    if Rol.AANBIEDER in rollen:
-        aanbieder = traject.aanbieder
-        toegestaan = aanbieder is not None and any(
-            user.heeft_rol(Rol.AANBIEDER, aanbieder=a)
-            for a in [aanbieder, *aanbieder.hoofdaannemers.all()]
-        )
-        if not toegestaan:
-            rollen.discard(Rol.AANBIEDER)
-    return [r for r in Rol.values if r in rollen]
-
-
 def deelbaar(traject: Traject, rollen: list[str], soort: str) -> bool:
     """May this user read documents of this soort? Everyone but a provider's staff may; a
     provider's staff only the kinds their role writes (the ondersteuningsplan, the zorgplan)

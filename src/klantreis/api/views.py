@@ -146,13 +146,7 @@ class TrajectViewSet(Lezen):
         rol = data.get("rol")
         if rol is None:
             route = engine.route_voor(gemeente, data["route"], timezone.localdate()).route
-            mogelijk = [
-                r
-                for r in Rol.values
-                if r in {route.eerste_stap.rol, *route.regie}
-                and r != Rol.AANBIEDER
-                and request.user.heeft_rol(r, gemeente=gemeente)
-            ]
+            mogelijk = engine.startrollen(request.user, gemeente, route)
             if not mogelijk:
                 return fout(
                     "verkeerde_rol",
@@ -223,7 +217,7 @@ class TrajectViewSet(Lezen):
         for actie in engine.available_actions(traject, self.request.user):
             if actie.soort == soort and (actie.naar or None) == naar:
                 return actie.rol
-        rollen = toegang.rollen_in(traject, self.request.user)
+        rollen = engine.rollen_van(traject, self.request.user)
         return rollen[0] if rollen else None
 
     @extend_schema(
@@ -248,7 +242,7 @@ class TrajectViewSet(Lezen):
             return fout(
                 "onbekende_aanbieder", "Kies een aanbieder met een contract voor deze gemeente."
             )
-        rollen = toegang.rollen_in(traject, request.user)
+        rollen = engine.rollen_van(traject, request.user)
         rol = data.get("rol") or next(
             (r for r in (traject.stap.rol, *traject.route.regie) if r in rollen), None
         )
@@ -256,15 +250,6 @@ class TrajectViewSet(Lezen):
             return fout("verkeerde_rol", "In deze stap kunt u geen aanbieder kiezen.", 403)
         engine.kies_aanbieder(traject, aanbieder, door=request.user, rol=rol, reden=data["reden"])
         return self._detail(traject)
-
-
-def _schrijfrol(traject, user, soort: str) -> str | None:
-    """As in the portal: the step's role when it writes this kind, else the user's first."""
-    rollen = toegang.rollen_in(traject, user)
-    mogelijk = documenten.schrijvende_rollen(traject, soort)
-    if traject.stap.rol in rollen and traject.stap.rol in mogelijk:
-        return traject.stap.rol
-    return next((r for r in rollen if r in mogelijk), None)
 
 
 @extend_schema_view(
@@ -298,7 +283,9 @@ class DocumentViewSet(Lezen):
         invoer.is_valid(raise_exception=True)
         data = invoer.validated_data
         traject = get_object_or_404(toegang.zichtbare_trajecten(request.user), pk=data["traject"])
-        rol = data.get("rol") or _schrijfrol(traject, request.user, data["soort"])
+        rol = data.get("rol") or documenten.schrijfrol(
+            traject, engine.rollen_van(traject, request.user), data["soort"]
+        )
         if rol is None:
             return fout("verkeerde_rol", "U mag dit document niet schrijven.", 403)
         with transaction.atomic():
@@ -319,8 +306,8 @@ class DocumentViewSet(Lezen):
         document = self.get_object()
         invoer = s.VaststellenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        rol = invoer.validated_data.get("rol") or _schrijfrol(
-            document.traject, request.user, document.soort
+        rol = invoer.validated_data.get("rol") or documenten.schrijfrol(
+            document.traject, engine.rollen_van(document.traject, request.user), document.soort
         )
         if rol is None:
             return fout("verkeerde_rol", "U mag dit document niet vaststellen.", 403)
@@ -343,7 +330,7 @@ class DocumentViewSet(Lezen):
         if door_rol is None:
             door_rol = rol
             if rol == Rol.CLIENT:
-                rollen = toegang.rollen_in(traject, request.user)
+                rollen = engine.rollen_van(traject, request.user)
                 namens = [r for r in rollen if r in documenten.NAMENS_CLIENT]
                 if Rol.CLIENT not in rollen and namens:
                     door_rol = traject.stap.rol if traject.stap.rol in namens else namens[0]

@@ -45,6 +45,15 @@ def schrijvende_rollen_van_route(route, soort: str) -> set[str]:
     return rollen
 
 
+def schrijfrol(traject, rollen: list[str], soort: str) -> str | None:
+    """The role to write this kind in: the current step's when it writes it, else the first of
+    ``rollen`` that may; None when none may."""
+    mogelijk = schrijvende_rollen(traject, soort)
+    if traject.stap.rol in rollen and traject.stap.rol in mogelijk:
+        return traject.stap.rol
+    return next((r for r in rollen if r in mogelijk), None)
+
+
 def _controleer(door, rol: str, traject, toegestaan: set[str], wat: str) -> None:
     if traject.status == "afgesloten":
         raise DocumentFout("Dit traject is afgesloten; de documenten kunnen niet meer veranderen.")
@@ -56,13 +65,7 @@ def _controleer(door, rol: str, traject, toegestaan: set[str], wat: str) -> None
     if door is None:
         return
     if rol == Rol.AANBIEDER:
-        # as in the engine: the provider's staff, or its hoofdaannemer's (Heusden stap 7)
-        aanbieders = (
-            [traject.aanbieder, *traject.aanbieder.hoofdaannemers.all()]
-            if traject.aanbieder
-            else []
-        )
-        if not any(door.heeft_rol(rol, aanbieder=a) for a in aanbieders):
+        if not door.werkt_voor(traject.aanbieder):  # as in the engine
             raise DocumentFout("U werkt niet voor de aanbieder van dit traject.")
     elif not door.heeft_rol(rol, gemeente=traject.gemeente):
         raise DocumentFout(f"U heeft de rol {Rol(rol).label.lower()} niet voor deze gemeente.")

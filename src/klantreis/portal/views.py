@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from klantreis.accounts.models import Rol
-from klantreis.accounts.toegang import deelbaar, gemeenten_van, rollen_in, zichtbare_trajecten
+from klantreis.accounts.toegang import deelbaar, gemeenten_van, zichtbare_trajecten
 from klantreis.audit.services import Via, log_inzage
 from klantreis.clients.models import Client
 from klantreis.documenten import services as documenten
@@ -240,7 +240,7 @@ def _akkoord_rollen(traject: Traject, rollen: list[str]) -> list[tuple[str, str]
 @login_required
 def traject(request, pk: int):
     traject = _traject_of_404(request, pk)
-    rollen = rollen_in(traject, request.user)
+    rollen = engine.rollen_van(traject, request.user)
     vandaag = timezone.localdate()
     termijnen = list(traject.termijnen.order_by("einddatum", "pk"))
     for termijn in termijnen:
@@ -370,7 +370,7 @@ def actie(request, pk: int):
 @require_POST
 def aanbieder_kiezen(request, pk: int):
     traject = _traject_of_404(request, pk)
-    form = _aanbieder_keuze(traject, rollen_in(traject, request.user))
+    form = _aanbieder_keuze(traject, engine.rollen_van(traject, request.user))
     if form is None:
         messages.error(request, "In deze stap kunt u geen aanbieder kiezen.")
         return redirect("portal:traject", pk=traject.pk)
@@ -393,20 +393,13 @@ def aanbieder_kiezen(request, pk: int):
 # --- documents --------------------------------------------------------------------------------
 
 
-def _schrijfrol(traject: Traject, rollen: list[str], soort: str) -> str | None:
-    mogelijk = documenten.schrijvende_rollen(traject, soort)
-    if traject.stap.rol in rollen and traject.stap.rol in mogelijk:
-        return traject.stap.rol
-    return next((r for r in rollen if r in mogelijk), None)
-
-
 @login_required
 def document(request, pk: int, soort: str):
     traject = _traject_of_404(request, pk)
     if soort not in SCHEMAS:
         raise Http404("Onbekende documentsoort.")
-    rollen = rollen_in(traject, request.user)
-    rol = _schrijfrol(traject, rollen, soort)
+    rollen = engine.rollen_van(traject, request.user)
+    rol = documenten.schrijfrol(traject, rollen, soort)
     bestaand = (
         traject.documenten.filter(soort=soort)
         .exclude(status=DocumentStatus.VERVALLEN)
@@ -473,7 +466,7 @@ def _document_of_404(request, pk: int, document_pk: int) -> Document:
 def vaststellen(request, pk: int, document_pk: int):
     document = _document_of_404(request, pk, document_pk)
     traject = document.traject
-    rol = _schrijfrol(traject, rollen_in(traject, request.user), document.soort)
+    rol = documenten.schrijfrol(traject, engine.rollen_van(traject, request.user), document.soort)
     try:
         if rol is None:
             raise documenten.DocumentFout("U mag dit document niet vaststellen.")
@@ -490,7 +483,7 @@ def vaststellen(request, pk: int, document_pk: int):
 def akkoord(request, pk: int, document_pk: int):
     document = _document_of_404(request, pk, document_pk)
     traject = document.traject
-    rollen = rollen_in(traject, request.user)
+    rollen = engine.rollen_van(traject, request.user)
     form = AkkoordForm(
         request.POST, rollen=_akkoord_rollen(traject, rollen), prefix=f"doc{document.pk}"
     )
@@ -528,21 +521,11 @@ def akkoord(request, pk: int, document_pk: int):
 # --- a new traject ----------------------------------------------------------------------------
 
 
-def _startrollen(user, gemeente, rv: RouteVersie) -> list[str]:
-    route = rv.route
-    mag = {route.eerste_stap.rol, *route.regie}
-    return [
-        r
-        for r in Rol.values
-        if r in mag and r != Rol.AANBIEDER and user.heeft_rol(r, gemeente=gemeente)
-    ]
-
-
 def _startbare_routes(user, gemeente) -> list[RouteVersie]:
     return [
         rv
         for rv in engine.routes_voor_gemeente(gemeente, timezone.localdate())
-        if _startrollen(user, gemeente, rv)
+        if engine.startrollen(user, gemeente, rv.route)
     ]
 
 
@@ -566,7 +549,7 @@ def nieuw_traject(request):
         if form.is_valid():
             data = form.cleaned_data
             rv = next(r for r in routes if (r.basis_route_id or r.route_id) == data["route"])
-            rol = _startrollen(request.user, gemeente, rv)[0]
+            rol = engine.startrollen(request.user, gemeente, rv.route)[0]
             try:
                 with transaction.atomic():
                     client = form.client or Client.objects.create(

@@ -186,8 +186,7 @@ def _controleer_rol(traject: Traject, door, rol: str, toegestaan: set[str], wat:
             raise EngineError(
                 "Er is nog geen aanbieder aan dit traject gekoppeld.", "geen_aanbieder"
             )
-        aanbieders = [traject.aanbieder, *traject.aanbieder.hoofdaannemers.all()]
-        if not any(door.heeft_rol(rol, aanbieder=a) for a in aanbieders):
+        if not door.werkt_voor(traject.aanbieder):
             raise EngineError(
                 f"U werkt niet voor {traject.aanbieder.naam}, de aanbieder van dit traject.",
                 "verkeerde_rol",
@@ -595,13 +594,24 @@ class Actie:
         return not self.bezwaren
 
 
-def _rollen_van(traject: Traject, user) -> set[str]:
+def rollen_van(traject: Traject, user) -> list[str]:
+    """The roles the user may act in on this traject, in Rol order: a provider's staff only
+    for the traject's own aanbieder (or as its hoofdaannemer)."""
     rollen = set(user.rollen(traject.gemeente))
-    if Rol.AANBIEDER in rollen and traject.aanbieder is not None:
-        aanbieders = [traject.aanbieder, *traject.aanbieder.hoofdaannemers.all()]
-        if not any(user.heeft_rol(Rol.AANBIEDER, aanbieder=a) for a in aanbieders):
-            rollen.discard(Rol.AANBIEDER)
-    return rollen
+    if Rol.AANBIEDER in rollen and not user.werkt_voor(traject.aanbieder):
+        rollen.discard(Rol.AANBIEDER)
+    return [r for r in Rol.values if r in rollen]
+
+
+def startrollen(user, gemeente, route: RouteDefinitie) -> list[str]:
+    """The roles in which this user may open a traject on this route (its first step's role or
+    a regie role; a provider's staff open trajects through their 315, not by hand)."""
+    mag = {route.eerste_stap.rol, *route.regie}
+    return [
+        r
+        for r in Rol.values
+        if r in mag and r != Rol.AANBIEDER and user.heeft_rol(r, gemeente=gemeente)
+    ]
 
 
 def available_actions(traject: Traject, user, op: date | None = None) -> list[Actie]:
@@ -609,7 +619,7 @@ def available_actions(traject: Traject, user, op: date | None = None) -> list[Ac
     allow once what is listed in ``bezwaren`` is done)."""
     op = op or timezone.localdate()
     route: RouteDefinitie = traject.route
-    rollen = _rollen_van(traject, user)
+    rollen = rollen_van(traject, user)
     acties: list[Actie] = []
     if traject.status == TrajectStatus.AFGESLOTEN:
         return acties

@@ -6,14 +6,10 @@ from __future__ import annotations
 import pytest
 
 from klantreis.accounts.models import Rol
-from klantreis.accounts.toegang import (
-    deelbaar,
-    rollen_in,
-    zichtbare_documenten,
-    zichtbare_trajecten,
-)
+from klantreis.accounts.toegang import deelbaar, zichtbare_documenten, zichtbare_trajecten
 from klantreis.clients.models import Toestemming
 from klantreis.documenten.models import Document
+from klantreis.routes.engine import rollen_van
 from klantreis.tests.factories import user_met_rol
 
 from .conftest import Wereld
@@ -24,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def _portaal_ziet(user) -> set[int]:
     gezien = set()
     for traject in zichtbare_trajecten(user):
-        rollen = rollen_in(traject, user)
+        rollen = rollen_van(traject, user)
         gezien |= {d.pk for d in traject.documenten.all() if deelbaar(traject, rollen, d.soort)}
     return gezien
 
