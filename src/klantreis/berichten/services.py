@@ -51,6 +51,10 @@ class Kop:
     identificatie: str = ""
     dagtekening: datetime.date | None = None
 
+    def velden(self) -> dict[str, Any]:
+        """The Bericht columns of the same names."""
+        return dataclasses.asdict(self)
+
 
 def kop_van_message(message: Any) -> Kop:
     """The ``Kop`` of a typed codec message."""
@@ -177,12 +181,7 @@ def ontvang(
             with transaction.atomic():
                 bericht = Bericht.objects.create(
                     richting=Richting.IN,
-                    standaard=kop.standaard,
-                    berichtcode=kop.berichtcode,
-                    afzender=kop.afzender,
-                    ontvanger=kop.ontvanger,
-                    identificatie=kop.identificatie,
-                    dagtekening=kop.dagtekening,
+                    **kop.velden(),
                     eigenaar=eigenaar,
                     inhoud=data,
                     sha256=digest,
@@ -258,12 +257,7 @@ def verstuur(message: Any, *, heen: Bericht | None = None, traject=None) -> Beri
     naam = f"{ist.Standaard(kop.standaard).prefix}{kop.berichtcode}"
     bericht = Bericht.objects.create(
         richting=Richting.UIT,
-        standaard=kop.standaard,
-        berichtcode=kop.berichtcode,
-        afzender=kop.afzender,
-        ontvanger=kop.ontvanger,
-        identificatie=kop.identificatie,
-        dagtekening=kop.dagtekening,
+        **kop.velden(),
         eigenaar=kop.afzender,
         inhoud=data,
         sha256=hashlib.sha256(data).hexdigest(),

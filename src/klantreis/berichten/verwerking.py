@@ -159,15 +159,7 @@ def _verwerk(bericht: Bericht, token: uuid.UUID) -> str:
         return Status.AFGEKEURD
     message = res.message
     kop = kop_van_message(message)
-    velden |= {
-        "standaard": kop.standaard,
-        "berichtcode": kop.berichtcode,
-        "afzender": kop.afzender,
-        "ontvanger": kop.ontvanger,
-        "identificatie": kop.identificatie,
-        "dagtekening": kop.dagtekening,
-        "gegevens": projectie(message),
-    }
+    velden |= kop.velden() | {"gegevens": projectie(message)}
     for naam, waarde in velden.items():  # the handler sees the parsed fields
         setattr(bericht, naam, waarde)
     eerder = _zelfde_bericht_eerder(bericht, message)

@@ -2,14 +2,12 @@
 exchange stores and processes it (toewijzingen records the request), and the 316 goes back as
 a Du01 to the GGk (here a local HTTP server) with crossRefnummer = the Di01's reference."""
 
-import threading
-
 import pytest
 from django.db import transaction
 
 from klantreis import istandaarden as ist
 from klantreis.berichten.models import Bericht
-from klantreis.berichten.tests.test_ggk_http import SHARED, NepGgk
+from klantreis.berichten.tests.test_ggk_http import SHARED, nep_ggk  # noqa: F401  (fixture)
 from klantreis.berichten.transports import Uitgaand, ggk
 from klantreis.simulatie.aanbieder import Aanvraag, Persoon, bouw_315
 from klantreis.tests.factories import AanbiederFactory, GemeenteFactory
@@ -18,18 +16,8 @@ from klantreis.toewijzingen.models import Verzoek
 pytestmark = pytest.mark.skipif(not SHARED.exists(), reason="shared/istandaarden ontbreekt")
 
 
-@pytest.fixture
-def nep_ggk():
-    nep = NepGgk()
-    draad = threading.Thread(target=nep.server.serve_forever, daemon=True)
-    draad.start()
-    yield nep
-    nep.server.shutdown()
-    nep.server.server_close()
-
-
 @pytest.mark.django_db(transaction=True)
-def test_315_via_ggk_in_en_316_via_ggk_terug(client, settings, nep_ggk):
+def test_315_via_ggk_in_en_316_via_ggk_terug(client, settings, nep_ggk):  # noqa: F811 (fixture)
     import datetime as dt
 
     gemeente = GemeenteFactory(code="0222", naam="Doetinchem")
