@@ -113,31 +113,36 @@ def kop_van_bytes(data: bytes) -> Kop:
         return Kop()
 
 
+def naar_json(v: Any) -> Any:
+    """A typed message, or any class in it, as JSON-ready data: dates as ISO strings, codes
+    as their value."""
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        return naar_json(dataclasses.asdict(v))
+    if isinstance(v, dict):
+        return {k: naar_json(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [naar_json(x) for x in v]
+    if isinstance(v, datetime.date | datetime.time):
+        return v.isoformat()
+    if isinstance(v, enum.Enum):
+        return str(v.value)
+    return v
+
+
 def projectie(message: Any) -> dict:
     """A readable JSON projection of a typed message (dates as ISO strings, codes as str)."""
-
-    def _json(v: Any) -> Any:
-        if isinstance(v, dict):
-            return {k: _json(x) for k, x in v.items()}
-        if isinstance(v, list | tuple):
-            return [_json(x) for x in v]
-        if isinstance(v, datetime.date | datetime.time):
-            return v.isoformat()
-        if isinstance(v, enum.Enum):
-            return str(v.value)
-        return v
 
     if message.bericht == "323":
         # A 323 holds up to ~25,000 prestaties: they are stored as rows by ``declaraties``;
         # the projection keeps the header and the declaratie with counts.
         decl = message.declaratie
         kort = dataclasses.replace(message, declaratie=dataclasses.replace(decl, clienten=()))
-        d = _json(dataclasses.asdict(kort))
+        d = naar_json(kort)
         d["declaratie"].pop("clienten")
         d["declaratie"]["aantal_clienten"] = len(decl.clienten)
         d["declaratie"]["aantal_prestaties"] = sum(len(c.prestaties) for c in decl.clienten)
         return {"bericht": message.bericht, **d}
-    d = _json(dataclasses.asdict(message))
+    d = naar_json(message)
     return {"bericht": message.bericht, **d}
 
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import enum
 import logging
 
 from django.utils import timezone
 
 from klantreis import istandaarden as ist
 from klantreis.berichten.afhandeling import Afhandeling, registreer
+from klantreis.berichten.services import naar_json
 from klantreis.clients.models import Client
 from klantreis.istandaarden import Fout
 from klantreis.organisaties.models import Aanbieder, Gemeente
@@ -183,23 +183,6 @@ def _leg_vast(soort, bericht, toewijzing, bsn, product) -> ZorgMelding:
     )
 
 
-def _json(obj):
-    """A message class as JSON-ready data: dates ISO, codes by their value."""
-    if dataclasses.is_dataclass(obj):
-        return {
-            f.name: _json(getattr(obj, f.name))
-            for f in dataclasses.fields(obj)
-            if getattr(obj, f.name) is not None
-        }
-    if isinstance(obj, enum.Enum):
-        return obj.value
-    if isinstance(obj, (dt.date, dt.time)):
-        return obj.isoformat()
-    if isinstance(obj, tuple | list):
-        return [_json(x) for x in obj]
-    return obj
-
-
 def _client_uit_315(gemeente, client315, wet: str) -> Client:
     client = Client.objects.filter(bsn=client315.bsn).first()
     if client is not None:
@@ -255,7 +238,7 @@ def verwerk_315(bericht, message) -> Afhandeling:
             traject=traject,
             wet=wet,
             referentie_aanbieder=product.referentie_aanbieder,
-            inhoud=_json(product),
+            inhoud=naar_json(product),
             dagtekening=message.header.bericht_identificatie.dagtekening,
             bericht=bericht,
         )
@@ -346,7 +329,7 @@ def verwerk_317(bericht, message) -> Afhandeling:
         traject=traject,
         wet=wet,
         referentie_aanbieder=verzoek.referentie_aanbieder,
-        inhoud=_json(verzoek),
+        inhoud=naar_json(verzoek),
         dagtekening=message.header.bericht_identificatie.dagtekening,
         bericht=bericht,
     )
