@@ -286,7 +286,8 @@ WET_PER_ROUTE = {"achterhoek-route-2": "jeugdwet", "achterhoek-route-3": "jeugdw
 DAGEN_PER_STAP = 4
 
 
-def _actor(users: dict, gemeente: Gemeente, aanbieder: Aanbieder):
+def actor_voor(users: dict, gemeente: Gemeente, aanbieder: Aanbieder):
+    """The demo user who acts in a role for this gemeente and provider (demo and simulation)."""
     def actor(rol: str):
         if rol == Rol.TOEGANG:
             return users["consulent"][gemeente.code]
@@ -350,7 +351,7 @@ def _trajecten(org: dict, users: dict, resultaat: Resultaat) -> None:
             op = datetime.combine(
                 start, datetime.min.time().replace(hour=10), tzinfo=timezone.get_current_timezone()
             )
-            actor = _actor(users, gemeente, aanbieder)
+            actor = actor_voor(users, gemeente, aanbieder)
             eerste = route.eerste_stap
             traject = engine.start_traject(
                 client=client,

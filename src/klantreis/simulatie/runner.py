@@ -20,7 +20,7 @@ from klantreis.berichten.transports import maak_transport
 from klantreis.clients.models import Client
 from klantreis.demo import lopen
 from klantreis.demo.bsn import test_bsns
-from klantreis.demo.laden import AANBIEDER_PER_ROUTE, WET_PER_ROUTE, _actor, laad_basis
+from klantreis.demo.laden import AANBIEDER_PER_ROUTE, WET_PER_ROUTE, actor_voor, laad_basis
 from klantreis.organisaties.models import Gemeente
 from klantreis.routes import engine
 from klantreis.routes.models import RouteVersie, TrajectStatus
@@ -68,7 +68,7 @@ class Simulatie:
             raise ValueError(f"Onbekende route {self.route_id!r}. Bekend: {bekend}.")
         gemeente = org["gemeenten"][route_versie.gemeenten[0]]
         aanbieder = org["aanbieders"][AANBIEDER_PER_ROUTE[self.route_id]]
-        return route_versie, gemeente, aanbieder, _actor(users, gemeente, aanbieder)
+        return route_versie, gemeente, aanbieder, actor_voor(users, gemeente, aanbieder)
 
     def _client(self, gemeente, wet) -> Client:
         bsn = next(b for b in test_bsns(999_970_000) if not Client.objects.filter(bsn=b).exists())
