@@ -288,6 +288,7 @@ DAGEN_PER_STAP = 4
 
 def actor_voor(users: dict, gemeente: Gemeente, aanbieder: Aanbieder):
     """The demo user who acts in a role for this gemeente and provider (demo and simulation)."""
+
     def actor(rol: str):
         if rol == Rol.TOEGANG:
             return users["consulent"][gemeente.code]
