@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from klantreis.accounts.models import Rol
 from klantreis.berichten.models import Bericht
+from klantreis.declaraties.tests.conftest import omgeving  # noqa: F401 (a fixture)
 from klantreis.demo.voorbeelden import inhoud
 from klantreis.documenten import services as documenten
 from klantreis.portal.tests.conftest import contract, start
