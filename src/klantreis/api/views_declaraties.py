@@ -103,7 +103,6 @@ class DeclaratieViewSet(Lezen):
         "aanbieder": AANBIEDER,
         "wet": Filter(("wet",), "wmo of jw."),
         "nummer": Filter(("nummer",), "DeclaratieNummer."),
-        "periode": Filter(("periode_begin",), "Eerste dag van de periode, JJJJ-MM-DD.", "string"),
         "status": Filter(("status",), "verwerkt of afgekeurd."),
     }
 
