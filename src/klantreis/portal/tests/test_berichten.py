@@ -77,3 +77,10 @@ def test_aanbieder_ziet_alleen_de_eigen_berichten(client, omgeving, heen):
         "325",
     }
     assert client.get(reverse("portal:bericht_xml", args=[heen.pk])).status_code == 200
+
+
+def test_werkvoorraad_backoffice_linkt_naar_de_berichtpagina(client, omgeving, heen):
+    Bericht.objects.filter(pk=heen.pk).update(status="afgekeurd")
+    client.force_login(user_met_rol(Rol.BACKOFFICE, gemeente=omgeving.gemeente))
+    html = client.get(reverse("portal:werkvoorraad")).content.decode()
+    assert f'href="{reverse("portal:bericht", args=[heen.pk])}"' in html
