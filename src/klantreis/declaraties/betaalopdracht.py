@@ -12,6 +12,7 @@ transfer cannot be negative, its lines wait and are offset in a later run.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -45,14 +46,10 @@ def te_betalen(gemeente, tot_en_met: dt.date | None = None):
     return qs
 
 
-def _kenmerk(gemeente) -> str:
-    """KR-<gemeentecode>-<jjjjmmdd>-<volgnummer>: unique (the bank's duplicate check on MsgId)."""
-    vandaag = timezone.localdate()
-    basis = f"KR-{gemeente.code}-{vandaag:%Y%m%d}-"
-    n = Betaalopdracht.objects.filter(kenmerk__startswith=basis).count() + 1
-    while Betaalopdracht.objects.filter(kenmerk=f"{basis}{n:03d}").exists():
-        n += 1
-    return f"{basis}{n:03d}"
+def _kenmerk(opdracht: Betaalopdracht) -> str:
+    """KR-<gemeentecode>-<jjjjmmdd>-<id>: unique by the row's id, also when two clerks make a
+    run at the same moment (the bank's duplicate check is on this MsgId)."""
+    return f"KR-{opdracht.gemeente.code}-{timezone.localdate():%Y%m%d}-{opdracht.pk}"
 
 
 def standaard_uitvoerdatum(vandaag: dt.date | None = None) -> dt.date:
@@ -81,11 +78,12 @@ def maak_betaalopdracht(
         return None
     opdracht = Betaalopdracht.objects.create(
         gemeente=gemeente,
-        kenmerk=_kenmerk(gemeente),
+        kenmerk=f"nieuw-{uuid.uuid4().hex}"[:35],
         tot_en_met=tot_en_met,
         uitvoerdatum=uitvoerdatum or standaard_uitvoerdatum(),
         aangemaakt_door=door,
     )
+    opdracht.kenmerk = _kenmerk(opdracht)
     workflow.zet_prestaties(
         kandidaten.filter(aanbieder_id__in=positief, betaalopdracht__isnull=True),
         Betaalstatus.TE_BETALEN,
@@ -97,7 +95,7 @@ def maak_betaalopdracht(
         transaction.set_rollback(True)
         return None
     opdracht.aantal, opdracht.totaal = som["n"], som["s"]
-    opdracht.save(update_fields=["aantal", "totaal"])
+    opdracht.save(update_fields=["kenmerk", "aantal", "totaal"])
     return opdracht
 
 

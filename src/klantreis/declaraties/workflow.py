@@ -51,7 +51,14 @@ def _controleer(overgangen: dict, van: str, naar: str) -> None:
 def zet_prestaties(qs: models.QuerySet, van: str, naar: str, **velden) -> int:
     """Moves every prestatie of ``qs`` that is in ``van`` to ``naar``; returns how many."""
     _controleer(PRESTATIE_OVERGANGEN, van, naar)
-    return qs.filter(betaalstatus=van).update(betaalstatus=naar, **velden)
+    # The state test must be in the UPDATE's own WHERE, not in a subquery Django makes for a
+    # filter across a join: PostgreSQL re-checks only the outer WHERE on a row another
+    # transaction just changed, so a second clerk would otherwise take lines already taken.
+    return (
+        qs.model.objects.filter(pk__in=qs.values("pk"))
+        .filter(betaalstatus=van)
+        .update(betaalstatus=naar, **velden)
+    )
 
 
 def zet_opdracht(opdracht, naar: str, *, door=None) -> bool:

@@ -67,7 +67,7 @@ def test_betaalopdracht_neemt_elke_regel_een_keer(rekeningen, cap):
     )
     opdracht = bo.maak_betaalopdracht(rekeningen.gemeente, tot_en_met=MAAND)
     assert (opdracht.aantal, opdracht.totaal) == (2, 16 * TARIEF)
-    assert opdracht.kenmerk == f"KR-0797-{dt.date.today():%Y%m%d}-001"
+    assert opdracht.kenmerk == f"KR-0797-{dt.date.today():%Y%m%d}-{opdracht.pk}"
     assert set(Prestatie.objects.values_list("betaalstatus", "betaalopdracht")) == {
         (Betaalstatus.IN_BESTAND, opdracht.pk)
     }
@@ -92,7 +92,7 @@ def test_ingetrokken_opdracht_geeft_de_regels_terug(rekeningen, cap):
     p = Prestatie.objects.get()
     assert (p.betaalstatus, p.betaalopdracht) == (Betaalstatus.TE_BETALEN, None)
     tweede = bo.maak_betaalopdracht(rekeningen.gemeente)
-    assert tweede.kenmerk.endswith("-002") and tweede.aantal == 1
+    assert tweede.kenmerk != eerste.kenmerk and tweede.aantal == 1
 
 
 def test_database_weigert_betaald_zonder_opdracht(rekeningen, cap):
@@ -282,3 +282,41 @@ def test_commando_betaalopdracht_bestand_en_bevestig(rekeningen, cap, tmp_path, 
         call_command("declaraties", "intrekken", "--opdracht", opdracht.kenmerk)
     with pytest.raises(CommandError, match="--uitvoer"):
         call_command("declaraties", "betaalopdracht", "--gemeente", "0797", "--formaat", "xlsx")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twee_medewerkers_tegelijk_elke_regel_in_een_opdracht(omgeving, cap):
+    """Two clerks make a run at the same moment, each on its own connection that really
+    commits: the conditional UPDATE gives every line to one run only."""
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite's in-memory test database allows no second writing connection.")
+    a, b = omgeving.clienten
+    omgeving.lever(
+        omgeving.bericht({a.bsn: [prestatie("A1")], b.bsn: [prestatie("B1", nummer=2)]}), cap
+    )
+    start = threading.Barrier(2)
+    uitkomsten, fouten = [], []
+
+    def medewerker():
+        try:
+            start.wait()
+            uitkomsten.append(bo.maak_betaalopdracht(omgeving.gemeente))
+        except BaseException as exc:  # reported below
+            fouten.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=medewerker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert fouten == []
+    gemaakt = [o for o in uitkomsten if o is not None]
+    assert sum(o.aantal for o in gemaakt) == 2
+    assert Prestatie.objects.filter(betaalopdracht__isnull=True).count() == 0
+    assert len({o.kenmerk for o in gemaakt}) == len(gemaakt)
