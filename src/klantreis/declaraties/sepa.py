@@ -95,6 +95,11 @@ def controleer(opdracht, overb) -> list[str]:
 def pain001(opdracht) -> bytes:
     """The pain.001.001.03 of a payment run; ``BetaalFout`` (Dutch) when an account is missing
     or invalid. Always valid against the XSD (checked here)."""
+    if opdracht.status != "aangemaakt":  # paid or withdrawn: no bank file any more
+        raise BetaalFout(
+            f"Betaalopdracht {opdracht.kenmerk} is {opdracht.get_status_display().lower()}; "
+            "een SEPA-bestand wordt alleen gemaakt zolang de opdracht openstaat."
+        )
     overb = overboekingen(regels_van(opdracht.prestaties.all()))
     problemen = controleer(opdracht, overb)
     if problemen:

@@ -338,6 +338,10 @@ def betaalopdracht_bestand(request, pk: int, formaat: str):
     if formaat not in BESTANDEN or opdracht.status == OpdrachtStatus.INGETROKKEN:
         messages.error(request, "Dit bestand bestaat niet (meer) voor deze opdracht.")
         return redirect("portal:betaalopdracht", pk=opdracht.pk)
+    if formaat == "pain001" and opdracht.status != OpdrachtStatus.AANGEMAAKT:
+        # a confirmed run is paid: its bank file is not handed out again
+        messages.error(request, "Deze opdracht is al betaald; het SEPA-bestand is niet meer nodig.")
+        return redirect("portal:betaalopdracht", pk=opdracht.pk)
     regels = bo.regels_van(opdracht.prestaties.all())
     if formaat == "pain001":
         try:

@@ -248,6 +248,9 @@ def test_pain001_valide_tegen_de_xsd(rekeningen, cap):
     ustrd = _x(doc, ".//p:RmtInf/p:Ustrd")
     assert ustrd[0] == f"Zorgdeclaraties Heusden {opdracht.kenmerk} AGB 41000044 {MAAND:%Y-%m}"
     assert pain001(opdracht) == xml  # a second download is the same file (same MsgId)
+    bo.bevestig(opdracht)
+    with pytest.raises(bo.BetaalFout, match="betaald"):
+        pain001(opdracht)  # paid: no bank file any more
 
 
 def test_pain001_weigert_zonder_iban(omgeving, cap):

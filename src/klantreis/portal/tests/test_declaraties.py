@@ -184,6 +184,11 @@ def test_betaalopdracht_via_het_portaal(client, wereld):
     ) == {Betaalstatus.BETAALD}
     totaal = client.get(reverse("portal:declaraties")).context["totaal"]
     assert (totaal["betaald_n"], totaal["te_betalen_n"]) == (3, 0)
+    # paid: the SEPA file is not handed out again (the CSV stays available as a record)
+    url = reverse("portal:betaalopdracht_bestand", args=[opdracht.pk, "pain001"])
+    assert client.get(url).status_code == 302
+    csv = client.get(reverse("portal:betaalopdracht_bestand", args=[opdracht.pk, "csv"]))
+    assert csv.status_code == 200 and csv.content.decode().count("\n") == 3  # header + 2
     # a second run finds nothing
     response = client.post(reverse("portal:betaalopdrachten"), {"gemeente": "0797"}, follow=True)
     assert "niets te betalen" in response.content.decode()
