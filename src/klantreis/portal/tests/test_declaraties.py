@@ -193,3 +193,19 @@ def test_betaalopdracht_via_het_portaal(client, wereld):
     response = client.post(reverse("portal:betaalopdrachten"), {"gemeente": "0797"}, follow=True)
     assert "niets te betalen" in response.content.decode()
     assert Betaalopdracht.objects.count() == 1
+
+
+def test_hoofdaannemer_ziet_de_declaraties_van_zijn_onderaannemer(client, wereld):
+    wereld.aanbieder.onderaannemers.add(wereld.z)
+    client.force_login(wereld.medewerker)
+    response = client.get(reverse("portal:declaraties"))
+    assert {r["aanbieder__agb_code"] for r in response.context["pagina"]} == {
+        "41000044",
+        "41000055",
+    }
+    z1 = Prestatie.objects.get(referentienummer="Z1")
+    assert client.get(reverse("portal:prestatie", args=[z1.pk])).status_code == 200
+    # not the other way round: the onderaannemer does not see its hoofdaannemer's
+    client.force_login(wereld.z_medewerker)
+    a1 = Prestatie.objects.get(referentienummer="A1")
+    assert client.get(reverse("portal:prestatie", args=[a1.pk])).status_code == 404
