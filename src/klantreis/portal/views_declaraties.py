@@ -131,7 +131,10 @@ def declaraties_aanbieder(request, pk: int):
     qs = qs.filter(bsn=bsn).select_related("declaratie", "betaalopdracht")
     client = toegang.zichtbare_clients(request.user).filter(bsn=bsn).first()
     pagina = _pagina(request, qs.order_by("periode_begin", "referentienummer", "pk"))
-    log_inzage(request, client, via=Via.PORTAAL, model="prestatie", aantal=len(pagina))
+    if client is not None:
+        log_inzage(request, client, via=Via.PORTAAL, aantal=len(pagina))
+    else:  # a BSN the user may not see by name: the path (with the BSN) is the reason
+        log_inzage(request, via=Via.PORTAAL, model="prestatie", aantal=len(pagina))
     context.update(
         niveau="prestaties",
         bsn=bsn,
