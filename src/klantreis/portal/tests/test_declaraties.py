@@ -123,6 +123,9 @@ def test_doorklikken_naar_de_regel_die_afkeurde(client, wereld):
     prestaties = client.get(url, {"periode": f"{MAAND:%Y-%m}", "bsn": a.bsn})
     html = prestaties.content.decode()
     assert [p.referentienummer for p in prestaties.context["pagina"]] == ["A1", "A2"]
+    from klantreis.audit.models import Inzage
+
+    assert Inzage.objects.filter(user=wereld.medewerker, client_bsn=a.bsn, aantal=2).exists()
     assert "9338" in html and "(TR338)" in html
     a2 = Prestatie.objects.get(referentienummer="A2")
     detail = client.get(reverse("portal:prestatie", args=[a2.pk])).content.decode()
