@@ -63,6 +63,11 @@ def berichten(request):
             qs = qs.filter(aangemaakt_op__date__gte=d["van"])
         if d["tot"]:
             qs = qs.filter(aangemaakt_op__date__lte=d["tot"])
+    traject = None
+    if (nummer := request.GET.get("traject", "")).isdigit() and int(nummer) < 2**63:
+        # the messages of one traject the user may see (the traject page links here)
+        traject = toegang.zichtbare_trajecten(request.user).filter(pk=nummer).first()
+        qs = qs.filter(traject=traject) if traject else qs.none()
     pagina = Paginator(qs.order_by("-aangemaakt_op", "-pk"), PER_PAGINA).get_page(
         request.GET.get("pagina")
     )
@@ -74,7 +79,12 @@ def berichten(request):
     return render(
         request,
         "portal/berichten/lijst.html",
-        {"filters": filters, "pagina": pagina, "querystring": _querystring(request)},
+        {
+            "filters": filters,
+            "pagina": pagina,
+            "querystring": _querystring(request),
+            "traject": traject,
+        },
     )
 
 

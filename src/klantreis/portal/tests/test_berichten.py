@@ -84,3 +84,29 @@ def test_werkvoorraad_backoffice_linkt_naar_de_berichtpagina(client, omgeving, h
     client.force_login(user_met_rol(Rol.BACKOFFICE, gemeente=omgeving.gemeente))
     html = client.get(reverse("portal:werkvoorraad")).content.decode()
     assert f'href="{reverse("portal:bericht", args=[heen.pk])}"' in html
+
+
+def test_berichten_van_een_traject(client, traject):
+    """The traject page links to the list of its messages; another traject's are not in it,
+    and a traject the user may not see shows nothing."""
+    from klantreis.berichten.models import Bericht as B
+
+    def bericht(t, code):
+        return B.objects.create(
+            richting="in", berichtcode=code, afzender="41000044", ontvanger=t.gemeente.code,
+            inhoud=b"<x/>", sha256=code * 16, status="verwerkt", traject=t,
+        )  # fmt: skip
+
+    eigen = bericht(traject, "305")
+    from .conftest import start
+
+    bericht(start(traject.gemeente, wie=traject.wie, achternaam="Ander"), "307")
+    consulent = traject.wie[Rol.TOEGANG]
+    client.force_login(consulent)
+    pagina = client.get(reverse("portal:traject", args=[traject.pk])).content.decode()
+    lijst_url = f"{reverse('portal:berichten')}?traject={traject.pk}"
+    assert f'href="{lijst_url}"' in pagina
+    response = client.get(reverse("portal:berichten"), {"traject": traject.pk})
+    assert [b.pk for b in response.context["pagina"]] == [eigen.pk]
+    vreemd = client.get(reverse("portal:berichten"), {"traject": 10**12})
+    assert list(vreemd.context["pagina"]) == []
