@@ -14,7 +14,7 @@ TEKST = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 
 
 def maand(tekst: str) -> dt.date | None:
-    """ "2026-09" -> 1 September 2026; anything else -> None (a bad value is no error page)."""
+    """Month "2026-09" -> 1 September 2026; anything else -> None (bad input is no error)."""
     try:
         return dt.datetime.strptime(tekst or "", "%Y-%m").date()
     except ValueError:
