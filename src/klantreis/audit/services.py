@@ -38,4 +38,21 @@ def log_inzage(request, obj=None, *, via: str, model: str | None = None, aantal=
     )
 
 
-__all__ = ["Via", "bsn_van", "log_inzage"]
+def log_wijziging(user, obj, bericht: str, *, toegevoegd: bool = False):
+    """A change made by a person (a client registered over the API, a user's second factor
+    reset): one row in Django's admin history (``LogEntry``), shown on the object's
+    "Geschiedenis" page and in the admin's recent actions, with who and when."""
+    from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    return LogEntry.objects.create(
+        user_id=user.pk,
+        content_type_id=ContentType.objects.get_for_model(obj, for_concrete_model=False).pk,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        action_flag=ADDITION if toegevoegd else CHANGE,
+        change_message=bericht,
+    )
+
+
+__all__ = ["Via", "bsn_van", "log_inzage", "log_wijziging"]
