@@ -51,7 +51,7 @@ def test_zonder_apparaat_en_optioneel_blijft_inloggen_zoals_het_was(client, heus
 def test_wachtwoord_goed_dan_code_gevraagd_foute_code_geweigerd_goede_code_laat_toe(
     client, met_app
 ):
-    user, apparaat = met_app
+    _, apparaat = met_app
     assert _wachtwoord(client, "consulent.2fa").status_code == 302
     # logged in with the password only: every page leads to the code page
     response = client.get(WERKVOORRAAD)

@@ -73,7 +73,7 @@ ZONDER_OBJECT = {
     "logout": "uitloggen",
     "tweestaps_code": "de tweede inlogstap: alleen de eigen code",
     "tweestaps_instellen": "tweestapsverificatie instellen: alleen het eigen apparaat",
-    "tweestaps_beheer": "herstel door functioneel beheer; getoetst in accounts/tests/test_tweestaps.py",
+    "tweestaps_beheer": "herstel door functioneel beheer; getoetst in accounts/tests/",
     "ggk:ontvang": "het GGk-kanaal: berichten komen binnen, er wordt niets getoond",
     "portal:trajecten": "de lijst; getoetst in portal/tests/test_toegang.py",
     "portal:werkvoorraad": "de werkvoorraad; getoetst in portal/tests/test_werkvoorraad.py",
