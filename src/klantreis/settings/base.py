@@ -113,6 +113,8 @@ LOGIN_URL = "login"
 # keeps the strict default; dev and test choose "optioneel".
 KLANTREIS_TWEESTAPS = os.environ.get("KLANTREIS_TWEESTAPS", "verplicht").strip().lower()
 OTP_TOTP_ISSUER = os.environ.get("KLANTREIS_TWEESTAPS_UITGEVER", "klantreis")
+# The admin never shows a device's secret key or QR code: whoever sees it owns the factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_REDIRECT_URL = "portal:werkvoorraad"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -223,6 +225,8 @@ SPECTACULAR_SETTINGS = {
         "VerzoekSoortEnum": "klantreis.toewijzingen.models.VerzoekSoort.choices",
         "VerzoekStatusEnum": "klantreis.toewijzingen.models.VerzoekStatus.choices",
         "BerichtStatusEnum": "klantreis.berichten.workflow.Status.choices",
+        "SoortVertegenwoordigerEnum": "klantreis.clients.models.SoortVertegenwoordiger.choices",
+        "GeslachtEnum": "klantreis.clients.models.Geslacht.choices",
     },
 }
 
