@@ -204,15 +204,17 @@ def herstel(user, *, door) -> int:
 # --- the gate ----------------------------------------------------------------------------------
 
 
-def _vrije_paden() -> tuple[str, ...]:
-    return (
+def _vrij(pad: str) -> bool:
+    """The pages a session that owes its code may still reach: exactly these, and static
+    files (a new page under /inloggen/ is not free by accident)."""
+    vrij = {
         reverse("login"),
         reverse("logout"),
         reverse("tweestaps_code"),
         reverse("tweestaps_instellen"),
         reverse("admin:logout"),
-        "/" + settings.STATIC_URL.lstrip("/"),
-    )
+    }
+    return pad in vrij or pad.startswith("/" + settings.STATIC_URL.lstrip("/"))
 
 
 class TweestapsMiddleware:
@@ -226,11 +228,7 @@ class TweestapsMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and not request.path.startswith(_vrije_paden())
-        ):
+        if user is not None and user.is_authenticated and not _vrij(request.path):
             if moet_code_geven(user):
                 return self._weiger(request, "tweestaps_code", "Geef eerst de code van uw app.")
             if moet_inschrijven(user):
