@@ -145,16 +145,19 @@ def bevestig_inschrijving(request, apparaat: TOTPDevice, code: str) -> list[str]
 
 
 def verifieer(request, code: str):
-    """Checks a code against the user's confirmed devices (app first, then the backup codes).
-    Returns the device that accepted it, or None; a blocked user or address is refused
-    before any device is asked (``inloggen.geblokkeerd``)."""
+    """Checks a code against the user's confirmed devices (the app's 6 digits, or a backup
+    code of 10). Returns the device that accepted it, or None; while the user or address is
+    blocked (``inloggen.geblokkeerd``) no device is asked at all."""
     user = request.user
     code = _schoon(code)
-    if not code:
+    if not code or inloggen.geblokkeerd(request, user.get_username()):
         return None
+    # a backup code has its own length: asked only of the backup codes, so a backup code
+    # does not count as a wrong app code in django-otp's per-device delay, nor the reverse
+    soort = StaticDevice if len(code) == RESERVECODE_CIJFERS else TOTPDevice
     with transaction.atomic():
         for apparaat in devices_for_user(user, confirmed=True, for_verify=True):
-            if apparaat.verify_token(code):
+            if isinstance(apparaat, soort) and apparaat.verify_token(code):
                 break
         else:
             apparaat = None

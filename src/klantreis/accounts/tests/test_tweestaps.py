@@ -86,7 +86,9 @@ def test_de_code_stap_geldt_ook_voor_beheer_en_voor_de_api_met_sessie(client, me
     assert api.json()["code"] == "tweestaps_vereist"
 
 
+@override_settings(OTP_TOTP_THROTTLE_FACTOR=1, OTP_STATIC_THROTTLE_FACTOR=1)
 def test_reservecode_werkt_een_keer(client, met_app):
+    """With django-otp's per-device delay on, as in production."""
     user, apparaat = met_app
     reserve = apparaat.reservecodes[0]
     _wachtwoord(client, "consulent.2fa")
@@ -94,6 +96,8 @@ def test_reservecode_werkt_een_keer(client, met_app):
     assert client.get(WERKVOORRAAD).status_code == 200
     assert not StaticToken.objects.filter(token=reserve).exists()
     assert StaticToken.objects.filter(device__user=user).count() == 9
+    apparaat.refresh_from_db()
+    assert apparaat.throttling_failure_count == 0  # a backup code is not a wrong app code
 
     client.post(reverse("logout"))
     _wachtwoord(client, "consulent.2fa")
