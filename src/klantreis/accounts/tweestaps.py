@@ -58,6 +58,16 @@ def heeft_apparaat(user) -> bool:
     return next(devices_for_user(user, confirmed=True), None) is not None
 
 
+def gebruikers_met_apparaat() -> set[int]:
+    """Ids of the users with a confirmed device of any kind: one query per kind."""
+    from django_otp import device_classes
+
+    ids: set[int] = set()
+    for soort in device_classes():
+        ids.update(soort.objects.filter(confirmed=True).values_list("user_id", flat=True))
+    return ids
+
+
 def is_geverifieerd(user) -> bool:
     verified = getattr(user, "is_verified", None)
     return bool(verified and verified())

@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
-from django_otp import devices_for_user
 
 from . import inloggen, tweestaps
 from .models import Rol
@@ -156,10 +155,11 @@ def beheer(request):
                 "het opnieuw in.",
             )
         return redirect("tweestaps_beheer")
-    gebruikers = []
-    for gebruiker in User.objects.filter(is_active=True).order_by("username"):
-        apparaten = list(devices_for_user(gebruiker, confirmed=True))
-        gebruikers.append((gebruiker, bool(apparaten)))
+    met_apparaat = tweestaps.gebruikers_met_apparaat()
+    gebruikers = [
+        (gebruiker, gebruiker.pk in met_apparaat)
+        for gebruiker in User.objects.filter(is_active=True).order_by("username")
+    ]
     return render(
         request,
         "accounts/tweestaps_beheer.html",

@@ -223,3 +223,18 @@ def test_alleen_functioneel_beheer_mag_herstellen(client, met_app, heusden):
     assert client.get(reverse("tweestaps_beheer")).status_code == 403
     assert client.post(reverse("tweestaps_beheer"), {"gebruiker": user.pk}).status_code == 403
     assert TOTPDevice.objects.filter(user=user).exists()
+
+
+def test_beheer_kan_ook_herstellen_met_een_actie_in_het_beheer(client, met_app):
+    user, _ = met_app
+    beheerder = user_met_rol(Rol.FUNCTIONEEL_BEHEER, username="fb", is_staff=True)
+    beheerder.is_superuser = True
+    beheerder.save()
+    client.force_login(beheerder)
+    response = client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "herstel_tweestaps", "_selected_action": [user.pk]},
+    )
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    assert LogEntry.objects.filter(object_id=str(user.pk), user=beheerder).exists()
