@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -65,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "klantreis.accounts.tweestaps.TweestapsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -101,6 +106,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# Two-factor login (accounts/tweestaps.py, docs/decisions/0008-tweestapsverificatie.md).
+# "verplicht": every user without a confirmed device is sent to enrolment before anything
+# else; "optioneel": a user WITH a confirmed device is always asked for the code. Production
+# keeps the strict default; dev and test choose "optioneel".
+KLANTREIS_TWEESTAPS = os.environ.get("KLANTREIS_TWEESTAPS", "verplicht").strip().lower()
+OTP_TOTP_ISSUER = os.environ.get("KLANTREIS_TWEESTAPS_UITGEVER", "klantreis")
+# The admin never shows a device's secret key or QR code: whoever sees it owns the factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_REDIRECT_URL = "portal:werkvoorraad"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -211,6 +225,8 @@ SPECTACULAR_SETTINGS = {
         "VerzoekSoortEnum": "klantreis.toewijzingen.models.VerzoekSoort.choices",
         "VerzoekStatusEnum": "klantreis.toewijzingen.models.VerzoekStatus.choices",
         "BerichtStatusEnum": "klantreis.berichten.workflow.Status.choices",
+        "SoortVertegenwoordigerEnum": "klantreis.clients.models.SoortVertegenwoordiger.choices",
+        "GeslachtEnum": "klantreis.clients.models.Geslacht.choices",
     },
 }
 

@@ -125,3 +125,23 @@ def test_filter_op_stap_en_gemeente(client, heusden, wereld: Wereld):
     assert "Nieuwenhuis" in _rijen(_pagina(client, consulent, stap="1"))
     assert "Nieuwenhuis" not in _rijen(_pagina(client, consulent, stap="9"))
     assert "Nieuwenhuis" in _rijen(_pagina(client, consulent, gemeente=str(heusden.pk)))
+
+
+def test_stap_van_een_rol_alleen_in_de_gemeente_van_die_rol(heusden, doetinchem, wereld: Wereld):
+    """A regional user sees every gemeente's trajects, but their back-office role is for
+    Doetinchem only: Heusden's back-office step (6) is not their work. The set-based query
+    keeps this rule of the per-traject loop it replaced (benchmarks/werkvoorraad.py)."""
+    from klantreis.accounts.models import Roltoewijzing
+    from klantreis.routes.models import Traject
+    from klantreis.tests.factories import user_met_rol
+
+    traject = wereld.eigen.traject
+    Traject.objects.filter(pk=traject.pk).update(huidige_stap="6")  # Heusden stap 6: backoffice
+    user = user_met_rol(Rol.REGIO)
+    Roltoewijzing.objects.create(user=user, rol=Rol.BACKOFFICE, gemeente=doetinchem)
+    vandaag = timezone.localdate()
+    assert not [i for i in wv.werkvoorraad(user, vandaag) if i.soort == "stap"]
+    Roltoewijzing.objects.create(user=user, rol=Rol.BACKOFFICE, gemeente=heusden)
+    stappen = [i for i in wv.werkvoorraad(user, vandaag) if i.soort == "stap"]
+    assert [(i.stap, i.client) for i in stappen] == [("6", traject.client.naam)]
+    assert stappen[0].url == reverse("portal:traject", args=[traject.pk])
