@@ -12,6 +12,16 @@ def rolnaam(rol: str) -> str:
     return Rol(rol).label if rol in Rol.values else rol
 
 
+@register.filter
+def persoonsnaam(user, leeg: str = "—") -> str:
+    """A user's full name, else the username; ``leeg`` when there is none (a step the
+    exchange completed has no person). A filter, because ``|default:x.door.username`` raises
+    when ``door`` is None: Django does not silence a failing filter argument."""
+    if user is None:
+        return leeg
+    return user.get_full_name() or user.username or leeg
+
+
 @register.simple_tag
 def gebruikersrollen(user) -> str:
     """The user's roles for the header: "Toegang (consulent) — Heusden; …"."""
