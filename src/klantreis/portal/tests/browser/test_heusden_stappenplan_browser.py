@@ -374,4 +374,7 @@ def test_inlogpagina_toegankelijk_foute_inlog_in_het_nederlands_en_skiplink(
     artefacten.foto(page, "werkvoorraad skiplink zichtbaar")
     page.keyboard.press("Enter")
     expect(page.get_by_role("main")).to_be_focused()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trajecten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Trajecten")
+    artefacten.geen_ernstige_schendingen(page, "trajectenlijst")
     assert not Client.objects.exists()  # looking changed nothing
