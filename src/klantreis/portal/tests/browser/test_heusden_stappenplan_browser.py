@@ -371,7 +371,10 @@ def test_inlogpagina_toegankelijk_foute_inlog_in_het_nederlands_en_skiplink(
     skiplink = page.get_by_role("link", name="Naar de inhoud")
     expect(skiplink).to_be_focused()
     expect(skiplink).to_be_in_viewport()
+    # focus is visible: the theme's ring (voorbeeld: a dashed outline), not the browser's none
+    assert skiplink.evaluate("e => getComputedStyle(e).outlineStyle") == "dashed"
     artefacten.foto(page, "werkvoorraad skiplink zichtbaar")
+    artefacten.geen_ernstige_schendingen(page, "werkvoorraad met de skiplink in focus")
     page.keyboard.press("Enter")
     expect(page.get_by_role("main")).to_be_focused()
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trajecten").click()
