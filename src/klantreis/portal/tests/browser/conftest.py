@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,7 +138,11 @@ def _slug(tekst: str) -> str:
 
 @pytest.fixture
 def artefacten(request) -> Artefacten:
-    return Artefacten(naam=_slug(request.node.name))
+    """This test's artefacts, its earlier run's removed first (no stale screenshots)."""
+    naam = _slug(request.node.name)
+    shutil.rmtree(ARTEFACTEN / "screenshots" / naam, ignore_errors=True)
+    (ARTEFACTEN / "axe" / f"{naam}.json").unlink(missing_ok=True)
+    return Artefacten(naam=naam)
 
 
 def inloggen(page, user, wachtwoord: str = "geheim-wachtwoord") -> None:

@@ -195,6 +195,7 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     artefacten.geen_ernstige_schendingen(page, "documentformulier IPA")
     _document_opslaan(page)
     _melding(page, "Integraal plan van aanpak (IPA): versie 1 opgeslagen en vastgesteld.")
+    artefacten.foto(page, "consulent ipa vastgesteld stap 2")
     _verder(page, "3")
     _huidige_stap(page, "3", "Keuze aanbieder")
 
@@ -244,6 +245,7 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     page.goto(traject_url)
     expect(page.locator(".blok--acties")).to_contain_text("Nog nodig voor deze stap")
     expect(page.get_by_role("button", name=re.compile("^Naar stap 6"))).to_be_disabled()
+    artefacten.foto(page, "consulent stap 5 akkoorden open")
     artefacten.geen_ernstige_schendingen(page, "trajectpagina (stap 5, akkoorden open)")
     _akkoord(page, "Ondersteuningsplan", "Toegang (consulent)")
     _melding(page, "is akkoord met ondersteuningsplan")
@@ -262,6 +264,7 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     artefacten.geen_ernstige_schendingen(page, "werkvoorraad (backoffice)")
     page.goto(traject_url)
     _huidige_stap(page, "6", "Aanvraag en toekenning")
+    artefacten.foto(page, "backoffice traject stap 6")
     vandaag = timezone.localdate()
     traject.refresh_from_db()  # the portal moved it; the service works on the current state
     toewijzingen.wijs_toe(
@@ -303,6 +306,7 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     artefacten.geen_ernstige_schendingen(page, "trajectpagina (aanbieder, stap 8)")
     _verder(page, "9")  # the declaratie itself is monthly work of the declaratie screens
     _huidige_stap(page, "9", "Stop zorg")
+    artefacten.foto(page, "aanbieder stap 9 stop zorg")
 
     k["sim"].stop(
         k["gemeente"].code,
