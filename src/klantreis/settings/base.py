@@ -126,6 +126,24 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 
+# NL Design System: the Utrecht component CSS, the "voorbeeld" theme's design tokens and the
+# fonts that theme names, installed from frontend/package-lock.json by scripts/bootstrap.sh
+# (npm ci). Served straight from node_modules under static/nlds/… (runserver and WhiteNoise
+# find them; collectstatic copies them), so an upgrade is a change of the lock file only.
+# docs/decisions/0009-nl-design-system-en-browsertests.md explains the choice.
+FRONTEND_NODE_MODULES = Path(
+    os.environ.get("KLANTREIS_NODE_MODULES", PROJECT_DIR / "frontend" / "node_modules")
+)
+STATICFILES_DIRS = [
+    ("nlds/utrecht", FRONTEND_NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
+    (
+        "nlds/thema",
+        FRONTEND_NODE_MODULES / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist",
+    ),
+    ("nlds/fonts/noto-sans", FRONTEND_NODE_MODULES / "@fontsource" / "noto-sans"),
+    ("nlds/fonts/noto-serif", FRONTEND_NODE_MODULES / "@fontsource" / "noto-serif"),
+]
+
 # Route definitions: the files shipped with klantreis, plus any directories a gemeente adds.
 # Changing a route is editing (or adding) a file here; no code changes.
 KLANTREIS_ROUTE_DIRS = [SRC_DIR / "routes" / "definities"] + [

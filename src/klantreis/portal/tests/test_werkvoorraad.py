@@ -13,7 +13,7 @@ from klantreis.api.tests.conftest import Wereld
 from klantreis.portal import werkvoorraad as wv
 from klantreis.toewijzingen.models import Verzoek, VerzoekStatus
 
-from .conftest import start
+from .conftest import start, zonder_klassen
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def _pagina(client, user, **params) -> str:
     client.force_login(user)
     response = client.get(reverse("portal:werkvoorraad"), params)
     assert response.status_code == 200
-    return response.content.decode()
+    return zonder_klassen(response.content.decode())
 
 
 def _rijen(html: str) -> str:
@@ -40,8 +40,8 @@ def _rijen(html: str) -> str:
 
 def test_startpagina_is_de_werkvoorraad_en_de_lijst_blijft(client, wereld: Wereld):
     client.force_login(wereld.consulent)
-    assert "<h1>Werkvoorraad</h1>" in client.get("/").content.decode()
-    assert "<h1>Trajecten</h1>" in client.get(reverse("portal:trajecten")).content.decode()
+    assert ">Werkvoorraad</h1>" in client.get("/").content.decode()
+    assert ">Trajecten</h1>" in client.get(reverse("portal:trajecten")).content.decode()
 
 
 def test_consulent_eigen_trajecten_op_zijn_stap_en_verlopen_termijnen(
