@@ -20,3 +20,18 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[dev]"
     echo "$want" > "$stamp"
 fi
+
+# Front-end packages (NL Design System CSS and fonts, axe-core for the browser tests), pinned
+# in frontend/package-lock.json. Django serves their dist folders (settings.base.STATICFILES_DIRS);
+# reinstalled only when package.json or the lock changed, like the pip stamp above.
+if ! command -v npm >/dev/null 2>&1; then
+    echo "==> npm ontbreekt: installeer Node.js 20 met npm; het portaal heeft de NL Design System-CSS uit frontend/ nodig" >&2
+    exit 1
+fi
+npm_stamp=frontend/node_modules/.klantreis-installed
+npm_want=$(cat frontend/package.json frontend/package-lock.json | sha256sum | cut -d' ' -f1)
+if [ ! -f "$npm_stamp" ] || [ "$(cat "$npm_stamp")" != "$npm_want" ]; then
+    echo "==> front-endpakketten installeren in frontend/node_modules (npm ci)"
+    (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$npm_want" > "$npm_stamp"
+fi

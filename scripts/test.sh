@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/bootstrap.sh
+./scripts/chromium.sh  # Debian's Chromium for the browser tests; skipped with a message when impossible
 
 echo "==> ruff"
 .venv/bin/ruff check src benchmarks

@@ -30,3 +30,10 @@ def doetinchem(achterhoek):
 @pytest.fixture
 def oude_ijsselstreek(achterhoek):
     return GemeenteFactory(code="1509", naam="Oude IJsselstreek", regio=achterhoek)
+
+
+def pytest_collection_modifyitems(items):
+    """The browser tests (``@pytest.mark.browser``) run last: their one Chromium and
+    Playwright's event loop then live only at the end of the session, so no other test runs
+    beside that loop (``portal/tests/browser/conftest.py``)."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -170,6 +170,91 @@ def deelbaar(traject: Traject, rollen: list[str], soort: str) -> bool:
     return traject.aanbieder is not None and mag_delen(traject.client, traject.aanbieder, soort)
 
 
+# --- why a user sees a record (the audit log's reason) -----------------------------------------
+
+
+def _kenmerken(obj) -> tuple[set[int], set[int], set[int]]:
+    """(gemeente ids, aanbieder ids, eigenaar ids) a record belongs to, by the same meaning
+    of "belongs" as the visibility rule above."""
+    from klantreis.berichten.models import Bericht
+    from klantreis.toewijzingen.models import Toewijzing, Verzoek
+
+    if isinstance(obj, Traject):
+        return {obj.gemeente_id}, {obj.aanbieder_id} - {None}, {obj.eigenaar_id} - {None}
+    if isinstance(obj, Client):
+        trajecten = list(obj.trajecten.values_list("gemeente_id", "aanbieder_id", "eigenaar_id"))
+        toewijzingen = list(obj.toewijzingen.values_list("gemeente_id", "aanbieder_id"))
+        gemeenten = {obj.gemeente_id} | {t[0] for t in trajecten} | {t[0] for t in toewijzingen}
+        aanbieders = {t[1] for t in trajecten} | {t[1] for t in toewijzingen}
+        return gemeenten, aanbieders - {None}, {t[2] for t in trajecten} - {None}
+    if isinstance(obj, Toewijzing | Verzoek):
+        eigenaar = {obj.traject.eigenaar_id} if obj.traject_id else set()
+        return {obj.gemeente_id}, {obj.aanbieder_id} - {None}, eigenaar - {None}
+    if isinstance(obj, Bericht):
+        codes = {obj.afzender, obj.ontvanger}
+        gemeenten = set(Gemeente.objects.filter(code__in=codes).values_list("pk", flat=True))
+        aanbieders = set(Aanbieder.objects.filter(agb_code__in=codes).values_list("pk", flat=True))
+        eigenaar = set()
+        if obj.traject_id:
+            gemeenten.add(obj.traject.gemeente_id)
+            eigenaar = {obj.traject.eigenaar_id} - {None}
+        return gemeenten, aanbieders, eigenaar
+    traject = getattr(obj, "traject", None)  # a document, a termijn
+    if isinstance(traject, Traject):
+        return _kenmerken(traject)
+    return set(), set(), set()
+
+
+def grondslag(user, obj) -> str:
+    """Why this user may see this record, in the words of the audit log: the strongest
+    relation the visibility rule grants — "eigenaar van traject", "toewijzing aan aanbieder
+    X" (or "hoofdaannemer van X"), "<rol> gemeente Y", "<rol> (alle gemeenten)". Empty when
+    none applies (the caller then was not shown the record)."""
+    if user is None or not user.is_authenticated or obj is None:
+        return ""
+    gemeenten, aanbieders, eigenaren = _kenmerken(obj)
+    if user.pk in eigenaren:
+        return "eigenaar van traject"
+    per_gemeente, alle = "", ""
+    for rt in user.roltoewijzingen.select_related("gemeente", "aanbieder"):
+        if rt.gemeente_id and rt.gemeente_id not in gemeenten:
+            continue
+        if rt.rol == Rol.AANBIEDER:
+            if rt.aanbieder is None:
+                continue
+            if rt.aanbieder_id in aanbieders:
+                return f"toewijzing aan aanbieder {rt.aanbieder.naam}"
+            onder = [a for a in rt.aanbieder.onderaannemers.all() if a.pk in aanbieders]
+            if onder:
+                return f"hoofdaannemer van {onder[0].naam} ({rt.aanbieder.naam})"
+        elif rt.gemeente_id and not per_gemeente:
+            per_gemeente = f"{Rol(rt.rol).label.lower()} gemeente {rt.gemeente.naam}"
+        elif not rt.gemeente_id and not alle:
+            alle = f"{Rol(rt.rol).label.lower()} (alle gemeenten)"
+    return per_gemeente or alle
+
+
+def grondslag_lijst(user) -> str:
+    """The reason for a list: the roles it was filtered by."""
+    if user is None or not user.is_authenticated:
+        return ""
+    delen = []
+    for rt in user.roltoewijzingen.select_related("gemeente", "aanbieder").order_by("rol", "pk"):
+        waar = f"gemeente {rt.gemeente.naam}" if rt.gemeente_id else "alle gemeenten"
+        wie = f"aanbieder {rt.aanbieder.naam}, " if rt.aanbieder_id else ""
+        delen.append(f"{Rol(rt.rol).label.lower()} ({wie}{waar})")
+    return "lijst gefilterd op de eigen rollen: " + "; ".join(delen) if delen else ""
+
+
+def heeft_taak(user, traject: Traject) -> bool:
+    """The user owns the traject, works for its provider, or the current step is theirs: a
+    consulent who opens a colleague's traject has access (the gemeente role) but no task,
+    and may say why (the audit log's ``toelichting``)."""
+    if traject.eigenaar_id == user.pk or user.werkt_voor(traject.aanbieder):
+        return True
+    return traject.stap.rol in user.rollen(traject.gemeente)
+
+
 # --- declaraties and payment (issue 5) ------------------------------------------------------
 
 #: Who sees declaraties: the back office that judges and pays them, functioneel beheer, and

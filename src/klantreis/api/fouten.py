@@ -7,6 +7,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from klantreis.clients.services import ClientFout
 from klantreis.documenten.services import DocumentFout
 from klantreis.routes.engine import EngineError
 
@@ -26,6 +27,8 @@ def status_van(code: str) -> int:
 def exception_handler(exc, context):
     if isinstance(exc, EngineError):
         return Response({"code": exc.code, "melding": exc.melding}, status=status_van(exc.code))
+    if isinstance(exc, ClientFout):
+        return Response({"code": exc.code, "melding": exc.melding}, status=exc.status)
     if isinstance(exc, DocumentFout):
         return Response(
             {"code": "document_geweigerd", "melding": str(exc)}, status=status.HTTP_409_CONFLICT

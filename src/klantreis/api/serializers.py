@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import json
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from klantreis.accounts.models import Rol
 from klantreis.berichten.models import Bericht
-from klantreis.clients.models import Client
+from klantreis.clients.bsn import is_valid_bsn
+from klantreis.clients.models import (
+    Client,
+    Geslacht,
+    SoortVertegenwoordiger,
+    Toestemming,
+    Vertegenwoordiger,
+)
 from klantreis.documenten.models import Akkoord, Document, DocumentSoort, DocumentVersie
+from klantreis.producten.models import Wet
 from klantreis.routes.models import Traject, TrajectGebeurtenis
 from klantreis.termijnen.models import Termijn, TermijnStatus
 from klantreis.toewijzingen.models import Toewijzing, Verzoek, ZorgMelding
@@ -39,6 +48,93 @@ class ClientSerializer(serializers.ModelSerializer):
             "gemeente",
             "wet",
         ]
+
+
+class ClientInvoerSerializer(serializers.Serializer):
+    """A new client. The BSN must pass the 11-proef and be new to klantreis."""
+
+    bsn = serializers.CharField(max_length=9, help_text="9 cijfers, 11-proef.")
+    voornamen = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    voorletters = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    voorvoegsel = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    achternaam = serializers.CharField(max_length=200)
+    geboortedatum = serializers.DateField()
+    geslacht = serializers.ChoiceField(choices=Geslacht.choices, required=False)
+    straat = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    huisnummer = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    postcode = serializers.CharField(max_length=7, required=False, allow_blank=True)
+    woonplaats = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    gemeente = serializers.CharField(
+        max_length=4, help_text="CBS-code van de woonplaatsgemeente, bijvoorbeeld 0797."
+    )
+    wet = serializers.ChoiceField(choices=Wet.choices)
+
+    def validate_bsn(self, bsn: str) -> str:
+        if not is_valid_bsn(bsn.strip()):
+            raise serializers.ValidationError(
+                "Dit BSN is ongeldig: het voldoet niet aan de 11-proef."
+            )
+        return bsn.strip()
+
+
+class AdresSerializer(serializers.Serializer):
+    """Address and contact fields: the only ones a PATCH changes."""
+
+    straat = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    huisnummer = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    postcode = serializers.CharField(max_length=7, required=False, allow_blank=True)
+    woonplaats = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class VertegenwoordigerSerializer(serializers.ModelSerializer):
+    organisatie = serializers.SlugRelatedField(slug_field="agb_code", read_only=True)
+
+    class Meta:
+        model = Vertegenwoordiger
+        fields = ["id", "soort", "naam", "organisatie", "telefoon", "email"]
+
+
+class VertegenwoordigerInvoerSerializer(serializers.Serializer):
+    soort = serializers.ChoiceField(choices=SoortVertegenwoordiger.choices)
+    naam = serializers.CharField(max_length=200)
+    organisatie = serializers.CharField(
+        max_length=8,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Bij een GI: de AGB-code van de instelling.",
+    )
+    telefoon = serializers.CharField(max_length=30, required=False, allow_blank=True)
+    email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
+
+
+class ToestemmingSerializer(serializers.ModelSerializer):
+    aanbieder = serializers.SlugRelatedField(slug_field="agb_code", read_only=True)
+    vastgelegd_door = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    geldig = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Toestemming
+        fields = [
+            "id",
+            "aanbieder",
+            "document_soort",
+            "gegeven_op",
+            "ingetrokken_op",
+            "vastgelegd_door",
+            "geldig",
+        ]
+
+    def get_geldig(self, obj) -> bool:
+        return obj.ingetrokken_op is None or obj.ingetrokken_op > timezone.now()
+
+
+class ToestemmingInvoerSerializer(serializers.Serializer):
+    aanbieder = serializers.CharField(max_length=8, help_text="AGB-code van de aanbieder.")
+    document_soort = serializers.ChoiceField(choices=DocumentSoort.choices)
+    gegeven = serializers.BooleanField(
+        default=True, help_text="true: toestemming geven; false: intrekken."
+    )
 
 
 class TermijnSerializer(serializers.ModelSerializer):

@@ -19,8 +19,9 @@ from rest_framework.response import Response
 from klantreis.accounts import toegang
 from klantreis.accounts.models import Rol
 from klantreis.audit.services import Via, log_inzage
+from klantreis.clients import services as clients
 from klantreis.documenten import services as documenten
-from klantreis.organisaties.models import Aanbieder
+from klantreis.organisaties.models import Aanbieder, Gemeente
 from klantreis.routes import engine
 from klantreis.termijnen.models import Termijn
 
@@ -80,18 +81,149 @@ CLIENT = Filter(("client_id",), "Id van de cliënt.", "integer")
 TRAJECT = Filter(("traject_id",), "Id van het traject.", "integer")
 
 
+@extend_schema_view(
+    create=extend_schema(
+        summary="Cliënt inschrijven",
+        description=(
+            "Alleen Toegang en Backoffice van de woonplaatsgemeente. Het BSN moet aan de "
+            "11-proef voldoen en mag nog niet ingeschreven zijn (409)."
+        ),
+        request=s.ClientInvoerSerializer,
+        responses={201: s.ClientSerializer, **FOUTEN},
+    ),
+    partial_update=extend_schema(
+        summary="Adres wijzigen",
+        description="Alleen straat, huisnummer, postcode en woonplaats zijn te wijzigen.",
+        request=s.AdresSerializer,
+        responses={200: s.ClientSerializer, **FOUTEN},
+    ),
+)
 class ClientViewSet(Lezen):
     """Cliënten: de inwoners van uw gemeenten, en wie een traject of toewijzing heeft die u
-    ziet."""
+    ziet. Toegang en Backoffice schrijven cliënten in en leggen vertegenwoordigers en
+    toestemmingen vast."""
 
     zichtbaar = toegang.zichtbare_clients
     related = ("gemeente",)
     serializer_class = s.ClientSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
     filters = {
         "bsn": Filter(("bsn",), "BSN van de cliënt."),
         "gemeente": GEMEENTE,
         "wet": Filter(("wet",), "wmo of jw."),
     }
+
+    def _eis_beheerrol(self):
+        # a provider's staff never register clients: refused before their input is judged
+        if not any(self.request.user.heeft_rol(rol) for rol in clients.BEHEERROLLEN):
+            raise clients.ClientFout(
+                "verkeerde_rol", "Alleen Toegang of Backoffice mag cliënten inschrijven.", 403
+            )
+
+    def create(self, request):
+        self._eis_beheerrol()
+        invoer = s.ClientInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = dict(invoer.validated_data)
+        gemeente = Gemeente.objects.filter(code=data.pop("gemeente")).first()
+        if gemeente is None:
+            return fout("onbekende_gemeente", "Er is geen gemeente met deze CBS-code.")
+        client = clients.schrijf_in(door=request.user, gemeente=gemeente, **data)
+        return Response(s.ClientSerializer(client).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        client = self.get_object()
+        self._eis_beheerrol()
+        if isinstance(request.data, dict):
+            onbekend = set(request.data) - set(clients.ADRESVELDEN)
+            if onbekend:
+                return fout(
+                    "onbekend_veld",
+                    "Alleen straat, huisnummer, postcode en woonplaats zijn te wijzigen; niet: "
+                    + ", ".join(sorted(map(str, onbekend)))[:200]
+                    + ".",
+                )
+        invoer = s.AdresSerializer(data=request.data, partial=True)
+        invoer.is_valid(raise_exception=True)
+        client = clients.wijzig_adres(client, door=request.user, **invoer.validated_data)
+        return Response(s.ClientSerializer(client).data)
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Vertegenwoordigers van de cliënt",
+        request=None,
+        responses={200: s.VertegenwoordigerSerializer(many=True)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Vertegenwoordiger toevoegen",
+        request=s.VertegenwoordigerInvoerSerializer,
+        responses={201: s.VertegenwoordigerSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
+    def vertegenwoordigers(self, request, pk=None):
+        client = self.get_object()
+        if request.method == "GET":
+            data = s.VertegenwoordigerSerializer(
+                client.vertegenwoordigers.select_related("organisatie"), many=True
+            ).data
+            log_inzage(request, client, via=Via.API, model="vertegenwoordiger")
+            return Response(data)
+        self._eis_beheerrol()
+        invoer = s.VertegenwoordigerInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = dict(invoer.validated_data)
+        agb = data.pop("organisatie", "")
+        organisatie = None
+        if agb:
+            organisatie = Aanbieder.objects.filter(agb_code=agb).first()
+            if organisatie is None:
+                return fout("onbekende_aanbieder", "Er is geen instelling met deze AGB-code.")
+        vertegenwoordiger = clients.voeg_vertegenwoordiger_toe(
+            client, door=request.user, organisatie=organisatie, **data
+        )
+        return Response(
+            s.VertegenwoordigerSerializer(vertegenwoordiger).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Toestemmingen om documenten te delen",
+        request=None,
+        responses={200: s.ToestemmingSerializer(many=True)},
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Toestemming geven of intrekken",
+        description=(
+            "Per documentsoort per aanbieder (Heusden stap 3: zonder toestemming wordt niets "
+            "gedeeld). Met gegeven=false eindigt de geldige toestemming nu."
+        ),
+        request=s.ToestemmingInvoerSerializer,
+        responses={200: s.ToestemmingSerializer(many=True), **FOUTEN},
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
+    def toestemmingen(self, request, pk=None):
+        client = self.get_object()
+        if request.method == "POST":
+            self._eis_beheerrol()
+            invoer = s.ToestemmingInvoerSerializer(data=request.data)
+            invoer.is_valid(raise_exception=True)
+            data = invoer.validated_data
+            aanbieder = Aanbieder.objects.filter(agb_code=data["aanbieder"]).first()
+            if aanbieder is None:
+                return fout("onbekende_aanbieder", "Er is geen aanbieder met deze AGB-code.")
+            clients.leg_toestemming_vast(
+                client,
+                door=request.user,
+                aanbieder=aanbieder,
+                document_soort=data["document_soort"],
+                gegeven=data["gegeven"],
+            )
+        toestemmingen = client.toestemmingen.select_related("aanbieder", "vastgelegd_door")
+        data = s.ToestemmingSerializer(toestemmingen.order_by("-gegeven_op", "-pk"), many=True).data
+        log_inzage(request, client, via=Via.API, model="toestemming")
+        return Response(data)
 
 
 @extend_schema_view(

@@ -7,9 +7,19 @@ from .models import Inzage
 class InzageAdmin(admin.ModelAdmin):
     """The audit log for functioneel beheer: read only, nobody edits or deletes a row."""
 
-    list_display = ["op", "user", "model", "object_pk", "client_bsn", "aantal", "via", "reden"]
+    list_display = [
+        "op",
+        "user",
+        "model",
+        "object_pk",
+        "client_bsn",
+        "aantal",
+        "via",
+        "reden",
+        "toelichting",
+    ]
     list_filter = ["via", "model", ("op", admin.DateFieldListFilter), "user"]
-    search_fields = ["client_bsn", "user__username", "reden"]
+    search_fields = ["client_bsn", "user__username", "reden", "toelichting", "pad"]
     date_hierarchy = "op"
     list_select_related = ["user"]
 

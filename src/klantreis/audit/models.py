@@ -25,7 +25,17 @@ class Inzage(models.Model):
     )
     via = models.CharField(max_length=16, choices=Via.choices)
     reden = models.CharField(
-        max_length=500, help_text="Waarom: het gevraagde adres, of een opgegeven reden."
+        max_length=500,
+        help_text="Waarom: de relatie die toegang gaf (eigenaar van traject, toewijzing aan "
+        "aanbieder X, backoffice gemeente Y, functioneel beheer).",
+    )
+    toelichting = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="De reden die de gebruiker zelf opgaf (bij een traject zonder eigen taak).",
+    )
+    pad = models.CharField(
+        "adres", max_length=500, blank=True, help_text="Het gevraagde adres (URL)."
     )
 
     class Meta:

@@ -21,12 +21,27 @@ def bsn_van(obj) -> str:
     return ""
 
 
-def log_inzage(request, obj=None, *, via: str, model: str | None = None, aantal=None, reden=""):
+def log_inzage(
+    request,
+    obj=None,
+    *,
+    via: str,
+    model: str | None = None,
+    aantal=None,
+    reden: str = "",
+    toelichting: str = "",
+):
     """One row: who (request.user), what (the object, or a model name and a count for a list),
-    via portal or API, why (a reason, else the requested path)."""
+    via portal or API, why: ``reden`` — the relation that granted access, derived from the
+    visibility rule (``accounts.toegang.grondslag``) unless given — and the user's own
+    ``toelichting`` when they gave one; the requested path is kept beside them."""
+    from klantreis.accounts import toegang
+
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
+    if not reden:
+        reden = _grondslag(request, user, obj) if obj is not None else toegang.grondslag_lijst(user)
     return Inzage.objects.create(
         user=user,
         model=model or (obj._meta.model_name if obj is not None else ""),
@@ -34,8 +49,47 @@ def log_inzage(request, obj=None, *, via: str, model: str | None = None, aantal=
         client_bsn=bsn_van(obj),
         aantal=aantal,
         via=via,
-        reden=(reden or request.get_full_path())[:500],
+        reden=reden[:500],
+        toelichting=schone_toelichting(toelichting),
+        pad=request.get_full_path()[:500],
     )
 
 
-__all__ = ["Via", "bsn_van", "log_inzage"]
+def _grondslag(request, user, obj) -> str:
+    """The relation, computed once per request and traject: a traject page logs the traject
+    and each of its documents, all for the same reason."""
+    from klantreis.accounts import toegang
+
+    traject = getattr(obj, "traject", None) if not hasattr(obj, "huidige_stap") else obj
+    sleutel = ("traject", traject.pk) if traject is not None else (type(obj).__name__, obj.pk)
+    cache = request.__dict__.setdefault("_klantreis_grondslagen", {})
+    if sleutel not in cache:
+        cache[sleutel] = toegang.grondslag(user, traject if traject is not None else obj)
+    return cache[sleutel]
+
+
+def schone_toelichting(tekst) -> str:
+    """A reason typed by a user: one line, no control characters (PostgreSQL refuses NUL),
+    at most 500 characters."""
+    tekst = "".join(ch if ch.isprintable() else " " for ch in str(tekst or ""))
+    return " ".join(tekst.split())[:500]
+
+
+def log_wijziging(user, obj, bericht: str, *, toegevoegd: bool = False):
+    """A change made by a person (a client registered over the API, a user's second factor
+    reset): one row in Django's admin history (``LogEntry``), shown on the object's
+    "Geschiedenis" page and in the admin's recent actions, with who and when."""
+    from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    return LogEntry.objects.create(
+        user_id=user.pk,
+        content_type_id=ContentType.objects.get_for_model(obj, for_concrete_model=False).pk,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        action_flag=ADDITION if toegevoegd else CHANGE,
+        change_message=bericht,
+    )
+
+
+__all__ = ["Via", "bsn_van", "log_inzage", "log_wijziging", "schone_toelichting"]

@@ -15,8 +15,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from klantreis.accounts.models import Rol
-from klantreis.accounts.toegang import deelbaar, gemeenten_van, zichtbare_trajecten
-from klantreis.audit.services import Via, log_inzage
+from klantreis.accounts.toegang import (
+    deelbaar,
+    gemeenten_van,
+    heeft_taak,
+    zichtbare_trajecten,
+)
+from klantreis.audit.services import Via, log_inzage, schone_toelichting
 from klantreis.clients.models import Client
 from klantreis.documenten import services as documenten
 from klantreis.documenten.inhoud import SCHEMAS
@@ -279,9 +284,12 @@ def traject(request, pk: int):
     for gebeurtenis in gebeurtenissen:
         gebeurtenis.rolnaam = rolnaam(gebeurtenis.rol)
     stap = traject.stap
-    log_inzage(request, traject, via=Via.PORTAAL)
+    # a user with access but no task here (a colleague's traject) may say why they look
+    zonder_taak = not heeft_taak(request.user, traject)
+    toelichting = schone_toelichting(request.GET.get("toelichting")) if zonder_taak else ""
+    inzage = log_inzage(request, traject, via=Via.PORTAAL, toelichting=toelichting)
     for document in docs:
-        log_inzage(request, document, via=Via.PORTAAL)
+        log_inzage(request, document, via=Via.PORTAAL, toelichting=toelichting)
     return render(
         request,
         "portal/traject.html",
@@ -304,6 +312,9 @@ def traject(request, pk: int):
                 (s, DocumentSoort(s).label) for s in stap.documenten if s in SCHEMAS
             ],
             "rollen": [rolnaam(r) for r in rollen],
+            "zonder_taak": zonder_taak,
+            "grondslag": inzage.reden if inzage else "",
+            "toelichting": toelichting,
         },
     )
 

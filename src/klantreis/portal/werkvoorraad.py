@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from klantreis.accounts import toegang
 from klantreis.accounts.models import Rol
-from klantreis.routes.models import Traject, TrajectStatus
+from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
 
 # An open verzoek is due this many days after its dagtekening. An assumption of this work
 # queue, not a rule of the standard: the termijnen module does not hold one for verzoeken.
@@ -57,13 +57,19 @@ def _aanbieders(user) -> list:
     return uit
 
 
+def _traject_url(pk: int) -> str:
+    """``reverse("portal:traject")`` resolved once per werkvoorraad: at 10,000 items the
+    resolver's per-call work was a third of the remaining time."""
+    return _traject_url.sjabloon.replace("999999999", str(pk))
+
+
 def _traject_item(traject: Traject, soort="stap", titel=None, uiterlijk=None) -> Item:
     rv = traject.route_versie
     stap = traject.stap
     return Item(
         soort=soort,
         titel=titel or f"Stap {stap.id}: {stap.naam}",
-        url=reverse("portal:traject", args=[traject.pk]),
+        url=_traject_url(traject.pk),
         uiterlijk=uiterlijk if soort != "stap" else traject.volgende_termijn,
         gemeente=traject.gemeente,
         route=rv.basis_route_id or rv.route_id,
@@ -75,30 +81,42 @@ def _traject_item(traject: Traject, soort="stap", titel=None, uiterlijk=None) ->
     )
 
 
-def _trajecten_op_stap(qs, user, rol: str) -> list[Item]:
+def _routeversies() -> dict[int, RouteVersie]:
+    """Every route version, each parsed once: a traject's step is looked up in its version's
+    definition, and parsing that JSON per traject was most of the time at 10,000 trajects
+    (docs/performance.md, "Werkvoorraad")."""
+    return {rv.pk: rv for rv in RouteVersie.objects.all()}
+
+
+def _trajecten_op_stap(qs, user, rol: str, versies: dict[int, RouteVersie]) -> list[Item]:
+    """Active trajects whose current step is ``rol``'s, and — for a gemeente role — only in
+    the gemeenten the user has that role for. Both in the query: the steps of each route
+    version that belong to the role are known from its definition."""
+    op_stap = Q(pk__in=[])
+    for rv in versies.values():
+        stappen = [s.id for s in rv.route.stappen if s.rol == rol]
+        if stappen:
+            op_stap |= Q(route_versie_id=rv.pk, huidige_stap__in=stappen)
+    qs = qs.filter(op_stap, status=TrajectStatus.ACTIEF)
+    if rol != Rol.AANBIEDER:
+        met_rol = user.roltoewijzingen.filter(rol=rol)
+        if not met_rol.filter(gemeente__isnull=True).exists():  # else: every gemeente
+            qs = qs.filter(gemeente_id__in=met_rol.values("gemeente_id"))
     lopend = Q(termijnen__voldaan_op__isnull=True, termijnen__vervallen=False)
-    qs = (
-        qs.filter(status=TrajectStatus.ACTIEF)
-        .select_related("client", "gemeente", "route_versie", "aanbieder")
-        .annotate(volgende_termijn=Min("termijnen__einddatum", filter=lopend))
+    qs = qs.select_related("client", "gemeente", "aanbieder").annotate(
+        volgende_termijn=Min("termijnen__einddatum", filter=lopend)
     )
-    rollen_per_gemeente: dict[int, set[str]] = {}
     uit = []
     for traject in qs:
-        if traject.stap.rol != rol:
-            continue
-        if rol != Rol.AANBIEDER:
-            if traject.gemeente_id not in rollen_per_gemeente:
-                rollen_per_gemeente[traject.gemeente_id] = user.rollen(traject.gemeente)
-            if rol not in rollen_per_gemeente[traject.gemeente_id]:
-                continue
+        traject.route_versie = versies[traject.route_versie_id]
         uit.append(_traject_item(traject))
     return uit
 
 
 def _consulent(user, vandaag: date) -> list[Item]:
     eigen = toegang.zichtbare_trajecten(user).filter(eigenaar=user)
-    uit = _trajecten_op_stap(eigen, user, Rol.TOEGANG)
+    versies = _routeversies()
+    uit = _trajecten_op_stap(eigen, user, Rol.TOEGANG, versies)
     from klantreis.termijnen.models import Termijn
 
     verlopen = (
@@ -108,12 +126,11 @@ def _consulent(user, vandaag: date) -> list[Item]:
             vervallen=False,
             einddatum__lt=vandaag,
         )
-        .select_related(
-            "traject__client", "traject__gemeente", "traject__route_versie", "traject__aanbieder"
-        )
+        .select_related("traject__client", "traject__gemeente", "traject__aanbieder")
         .order_by("einddatum")
     )
     for termijn in verlopen:
+        termijn.traject.route_versie = versies[termijn.traject.route_versie_id]
         uit.append(
             _traject_item(termijn.traject, "termijn", termijn.naam, uiterlijk=termijn.einddatum)
         )
@@ -124,7 +141,9 @@ def _backoffice(user, vandaag: date) -> list[Item]:
     from klantreis.berichten.workflow import Status
     from klantreis.toewijzingen.models import VerzoekStatus
 
-    uit = _trajecten_op_stap(toegang.zichtbare_trajecten(user), user, Rol.BACKOFFICE)
+    uit = _trajecten_op_stap(
+        toegang.zichtbare_trajecten(user), user, Rol.BACKOFFICE, _routeversies()
+    )
     berichten = (
         toegang.zichtbare_berichten(user)
         .filter(status__in=[Status.AFGEKEURD, Status.MISLUKT])
@@ -175,7 +194,7 @@ def _aanbieder(user, vandaag: date) -> list[Item]:
     if not aanbieders:
         return []
     eigen = toegang.zichtbare_trajecten(user).filter(aanbieder__in=aanbieders)
-    uit = _trajecten_op_stap(eigen, user, Rol.AANBIEDER)
+    uit = _trajecten_op_stap(eigen, user, Rol.AANBIEDER, _routeversies())
     gestart = ZorgMelding.objects.filter(
         toewijzing=OuterRef("pk"), soort=MeldingSoort.START, actueel=True
     )
@@ -211,6 +230,7 @@ def werkvoorraad(user, vandaag: date) -> list[Item]:
     """Everything waiting for this user in any of their roles, overdue first, then by due
     date (items without one last)."""
     rollen = set(user.roltoewijzingen.values_list("rol", flat=True))
+    _traject_url.sjabloon = reverse("portal:traject", args=[999999999])
     items: list[Item] = []
     for rol, functie in PER_ROL.items():
         if rol in rollen:

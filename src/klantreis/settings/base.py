@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -65,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "klantreis.accounts.tweestaps.TweestapsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -101,6 +106,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# Two-factor login (accounts/tweestaps.py, docs/decisions/0008-tweestapsverificatie.md).
+# "verplicht": every user without a confirmed device is sent to enrolment before anything
+# else; "optioneel": a user WITH a confirmed device is always asked for the code. Production
+# keeps the strict default; dev and test choose "optioneel".
+KLANTREIS_TWEESTAPS = os.environ.get("KLANTREIS_TWEESTAPS", "verplicht").strip().lower()
+OTP_TOTP_ISSUER = os.environ.get("KLANTREIS_TWEESTAPS_UITGEVER", "klantreis")
+# The admin never shows a device's secret key or QR code: whoever sees it owns the factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_REDIRECT_URL = "portal:werkvoorraad"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -111,6 +125,24 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+
+# NL Design System: the Utrecht component CSS, the "voorbeeld" theme's design tokens and the
+# fonts that theme names, installed from frontend/package-lock.json by scripts/bootstrap.sh
+# (npm ci). Served straight from node_modules under static/nlds/… (runserver and WhiteNoise
+# find them; collectstatic copies them), so an upgrade is a change of the lock file only.
+# docs/decisions/0009-nl-design-system-en-browsertests.md explains the choice.
+FRONTEND_NODE_MODULES = Path(
+    os.environ.get("KLANTREIS_NODE_MODULES", PROJECT_DIR / "frontend" / "node_modules")
+)
+STATICFILES_DIRS = [
+    ("nlds/utrecht", FRONTEND_NODE_MODULES / "@utrecht" / "component-library-css" / "dist"),
+    (
+        "nlds/thema",
+        FRONTEND_NODE_MODULES / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist",
+    ),
+    ("nlds/fonts/noto-sans", FRONTEND_NODE_MODULES / "@fontsource" / "noto-sans"),
+    ("nlds/fonts/noto-serif", FRONTEND_NODE_MODULES / "@fontsource" / "noto-serif"),
+]
 
 # Route definitions: the files shipped with klantreis, plus any directories a gemeente adds.
 # Changing a route is editing (or adding) a file here; no code changes.
@@ -211,6 +243,8 @@ SPECTACULAR_SETTINGS = {
         "VerzoekSoortEnum": "klantreis.toewijzingen.models.VerzoekSoort.choices",
         "VerzoekStatusEnum": "klantreis.toewijzingen.models.VerzoekStatus.choices",
         "BerichtStatusEnum": "klantreis.berichten.workflow.Status.choices",
+        "SoortVertegenwoordigerEnum": "klantreis.clients.models.SoortVertegenwoordiger.choices",
+        "GeslachtEnum": "klantreis.clients.models.Geslacht.choices",
     },
 }
 

@@ -1,5 +1,6 @@
 """Settings for the test suite. DATABASE_URL picks SQLite (default) or PostgreSQL."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -16,3 +17,11 @@ KLANTREIS_TRANSPORT = {
     **KLANTREIS_TRANSPORT,  # noqa: F405
     "opties": {"map": tempfile.mkdtemp(prefix="klantreis-test-berichten-")},
 }
+
+# Two-factor login is optional in tests: users without a device log in with their password
+# (the browser tests); tests of the "verplicht" mode override the setting.
+KLANTREIS_TWEESTAPS = os.environ.get("KLANTREIS_TWEESTAPS", "optioneel").strip().lower()
+# django-otp's own per-device delay after a wrong code (1 s, 2 s, 4 s …) would make a test that
+# enters a wrong code and then the right one wait; the failed-login limit still counts.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0

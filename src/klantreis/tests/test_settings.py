@@ -40,3 +40,22 @@ def test_cache_url_kiest_een_gedeelde_redis_cache():
         "django.core.cache.backends.redis.RedisCache",
         "redis://127.0.0.1:6379/1",
     ], uit.stderr
+
+
+def test_tweestaps_is_verplicht_in_productie_en_optioneel_in_dev():
+    """Production sends a user without an authenticator app to enrolment; the demo and the
+    tests (and the browser tests' password login) do not. KLANTREIS_TWEESTAPS overrides."""
+    env = {k: v for k, v in os.environ.items() if k != "KLANTREIS_TWEESTAPS"}
+    env["SECRET_KEY"] = "x" * 50
+
+    def modus(module: str, **extra) -> str:
+        code = f"import klantreis.settings.{module} as s; print(s.KLANTREIS_TWEESTAPS)"
+        uit = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env={**env, **extra}
+        )
+        return uit.stdout.strip() or uit.stderr
+
+    assert modus("production") == "verplicht"
+    assert modus("dev") == "optioneel"
+    assert modus("test") == "optioneel"
+    assert modus("production", KLANTREIS_TWEESTAPS="optioneel") == "optioneel"

@@ -19,7 +19,8 @@ def test_portaal_traject_lezen_wordt_gelogd(client, wereld: Wereld):
     rij = Inzage.objects.get(user=user, model="traject", object_pk=str(traject.pk))
     assert rij.via == Via.PORTAAL
     assert rij.client_bsn == traject.client.bsn
-    assert rij.reden == url
+    assert rij.pad == url
+    assert rij.reden == "eigenaar van traject"  # why, not where (test_inzage_reden.py)
     # the documents shown on the page, each with the client's BSN
     documenten = Inzage.objects.filter(user=user, model="document")
     assert documenten.count() == traject.documenten.count()

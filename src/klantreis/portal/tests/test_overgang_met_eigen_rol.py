@@ -37,7 +37,7 @@ def test_aanbieder_beeindigt_zorg_vanuit_de_evaluatie(client, bij_evaluatie):
 
     client.force_login(traject.wie[Rol.AANBIEDER])
     html = client.get(reverse("portal:traject", args=[traject.pk])).content.decode()
-    assert "<h3>Einde zorg (307)</h3>" in html
+    assert '<h3 class="utrecht-heading-3">Einde zorg (307)</h3>' in html
     client.post(
         reverse("portal:actie", args=[traject.pk]),
         {"soort": "advance", "naar": "8a", "rol": "aanbieder", "reden": "Doelen bereikt"},

@@ -16,9 +16,9 @@ def test_inlogpagina_is_in_het_nederlands(client):
     response = client.get(reverse("login"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<html lang="nl">' in html
-    assert '<label for="id_username">Gebruikersnaam</label>' in html
-    assert '<label for="id_password">Wachtwoord</label>' in html
+    assert '<html lang="nl"' in html
+    assert 'for="id_username">Gebruikersnaam</label>' in html
+    assert 'for="id_password">Wachtwoord</label>' in html
 
 
 def test_consulent_logt_in_en_komt_op_de_werkvoorraad(client, consulent):
@@ -32,7 +32,7 @@ def test_consulent_logt_in_en_komt_op_de_werkvoorraad(client, consulent):
 def test_verkeerd_wachtwoord_geeft_nederlandse_melding(client, consulent):
     response = client.post(reverse("login"), {"username": consulent.username, "password": "fout"})
     assert response.status_code == 200
-    assert "wachtwoord" in response.content.decode().split('class="melding melding--error"')[1]
+    assert "wachtwoord" in response.content.decode().split("utrecht-alert--error")[1]
 
 
 @pytest.mark.parametrize("naam", ["portal:trajecten", "portal:nieuw_traject"])

@@ -9,8 +9,9 @@ from django.utils import timezone
 from klantreis.accounts.models import Rol
 from klantreis.routes.models import TrajectStatus
 from klantreis.tests.lopen import rond_af, schrijf_en_stel_vast
+from klantreis.toewijzingen.services import beweeg_traject
 
-from .conftest import contract, start
+from .conftest import contract, start, zonder_klassen
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_trajectpagina_toont_stappen_termijnen_documenten_en_historie(client, tr
 def test_geblokkeerde_actie_staat_uit_met_de_redenen(client, traject, consulent):
     client.force_login(consulent)
     html = _pagina(client, traject)
-    formulier = html.split('class="actie actie--geblokkeerd"')[1].split("</form>")[0]
+    formulier = html.split('actie actie--geblokkeerd"')[1].split("</form>")[0]
     assert "Integrale vraaganalyse (IVA) ontbreekt." in formulier
     assert "disabled" in formulier
 
@@ -161,7 +162,7 @@ def test_consulent_kiest_aanbieder_met_contract(client, traject, consulent, ande
     contract(andere_aanbieder, traject.gemeente)
     client.force_login(consulent)
     html = _pagina(client, traject)
-    keuze = html.split("<h3>Aanbieder kiezen</h3>")[1].split("</form>")[0]
+    keuze = html.split("Aanbieder kiezen</h3>")[1].split("</form>")[0]
     assert "Thuishulp Maasland" in keuze
     assert traject.wie.aanbieder.naam not in keuze  # no contract with Heusden
     response = client.post(
@@ -220,3 +221,18 @@ def test_lijst_filtert_op_gemeente_en_route_en_pagineert(
     html = client.get(url, {"status": "actief"}).content.decode()
     assert "Pagina 1 van 2" in html
     assert 'href="?status=actief&amp;pagina=2"' in html
+
+
+def test_stap_door_het_berichtenverkeer_zonder_persoon_toont_de_pagina(client, traject, consulent):
+    """A step a message completes (305 → stap 8) is recorded without a person (``door`` is
+    None); the traject page shows "systeem" for it instead of failing (it raised a 500: a
+    filter argument ``|default:g.door.username`` is not silenced by Django)."""
+    for _ in range(5):  # stap 1 t/m 5 by their users
+        rond_af(traject, traject.wie)
+    beweeg_traject(traject, "301", door=None, rol=Rol.BACKOFFICE, reden="Toewijzing (301)")
+    assert traject.huidige_stap == "7"
+    client.force_login(consulent)
+    response = client.get(reverse("portal:traject", args=[traject.pk]))
+    assert response.status_code == 200
+    historie = zonder_klassen(response.content.decode()).split(">Historie</h2>")[1]
+    assert "<td>systeem</td>" in historie

@@ -1,0 +1,387 @@
+"""Issue 6, "Done means": the Heusden stappenplan walked through the portal in a real browser
+by the three roles in turn — the consulent (Toegang), the provider's staff and the back
+office — each logging in through the login form, filling the document forms, giving akkoord,
+choosing the provider and moving the traject on as far as the portal offers each step.
+
+Where a step is completed by a message from software rather than a screen, the message goes
+through the real exchange (directory transport, codec, handlers) and the test then checks
+what the portal shows: the back office's toewijzing (301, stap 6 — the portal has no screen
+to send it yet, so the back office's service call stands in for it), the provider's start
+(305, stap 7) and stop (307, stap 9) from the provider's own software (``SimAanbieder``).
+
+Every step is photographed (``test-artefacten/screenshots/``), and axe-core checks the work
+queue, the traject page, each document form and the login page: no serious or critical
+violation (all violations are written to ``test-artefacten/axe/``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from klantreis.accounts.models import Rol
+from klantreis.berichten import tasks as berichten_tasks
+from klantreis.berichten.transports import maak_transport
+from klantreis.clients.models import Client
+from klantreis.organisaties.models import Contract
+from klantreis.producten.models import Product, Segment
+from klantreis.routes.models import Traject
+from klantreis.simulatie.aanbieder import SimAanbieder
+from klantreis.tests.factories import AanbiederFactory, ClientFactory, user_met_rol
+from klantreis.toewijzingen import services as toewijzingen
+from klantreis.toewijzingen.models import Toewijzing
+
+from .conftest import inloggen, uitloggen
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture
+def heusden_keten(heusden, settings, tmp_path):
+    """Heusden with a contracted provider, its staff, a consulent and a back-office clerk, a
+    client known to the gemeente (as from the BRP), and the directory transport between the
+    gemeente and the provider's own software."""
+    segment = Segment.objects.create(code="WMO-BEG", naam="Begeleiding", wet="wmo")
+    product = Product.objects.create(
+        wet="wmo",
+        segment=segment,
+        categorie="02",
+        code="02A01",
+        naam="Begeleiding individueel",
+        eenheid="04",
+    )
+    aanbieder = AanbiederFactory(agb_code="41000061", naam="Zorgkracht Heusden")
+    Contract.objects.create(
+        aanbieder=aanbieder,
+        gemeente=heusden,
+        product=product,
+        tarief=6150,
+        ingangsdatum=dt.date(2023, 1, 1),
+    )
+    client = ClientFactory(
+        gemeente=heusden,
+        wet="wmo",
+        voornamen="Anna",
+        voorletters="A",
+        achternaam="Bakker",
+        geboortedatum=dt.date(1948, 5, 6),
+        geslacht="2",
+        straat="Wilhelminastraat",
+        huisnummer="3",
+        postcode="5251AB",
+        woonplaats="Vlijmen",
+    )
+    werkmap = tmp_path / "berichten"
+    settings.KLANTREIS_TRANSPORT = {
+        "plugin": "directory",
+        "opties": {"map": str(werkmap)},
+        "eigenaren": [heusden.code],
+    }
+    sim = SimAanbieder(
+        agb=aanbieder.agb_code,
+        transport=maak_transport("directory", {"map": werkmap, "partij": aanbieder.agb_code}),
+    )
+    return {
+        "gemeente": heusden,
+        "aanbieder": aanbieder,
+        "product": product,
+        "client": client,
+        "sim": sim,
+        "consulent": user_met_rol(
+            Rol.TOEGANG, gemeente=heusden, first_name="Carla", last_name="Consulent"
+        ),
+        "backoffice": user_met_rol(
+            Rol.BACKOFFICE, gemeente=heusden, first_name="Bert", last_name="Backoffice"
+        ),
+        "zorg": user_met_rol(
+            Rol.AANBIEDER, aanbieder=aanbieder, first_name="Zeynep", last_name="Zorg"
+        ),
+    }
+
+
+def _uitwisselen(sim: SimAanbieder) -> None:
+    """Lets messages travel until both sides have read everything: the gemeente's worker
+    polls its inbox (``berichten.haal_op``), the provider's software reads and answers."""
+    for _ in range(4):
+        berichten_tasks.haal_op()
+        if not sim.verwerk_inbox():
+            break
+
+
+def _melding(page, tekst: str) -> None:
+    expect(page.locator(".meldingen")).to_contain_text(tekst)
+
+
+def _huidige_stap(page, stap: str, naam: str) -> None:
+    expect(page.locator('.stap[aria-current="step"]')).to_contain_text(f"{stap} {naam}")
+
+
+def _verder(page, naar: str) -> None:
+    """Clicks the engine's advance action to step ``naar``; the page says where it stands."""
+    page.get_by_role("button", name=re.compile(rf"^Naar stap {naar}:")).click()
+    _melding(page, f"Het traject staat nu op stap {naar}")
+
+
+def _document_opslaan(page) -> None:
+    page.get_by_role("button", name="Opslaan en vaststellen").click()
+
+
+def _akkoord(page, document: str, rol: str) -> None:
+    """Records an akkoord on the latest version of ``document`` in the role ``rol``."""
+    artikel = page.locator("article.document").filter(
+        has=page.get_by_role("heading", name=document, exact=False)
+    )
+    formulier = artikel.locator("form.actie--akkoord")
+    formulier.get_by_label("Akkoord van").select_option(label=rol)
+    formulier.get_by_label("Akkoord", exact=True).check()
+    formulier.get_by_role("button", name="Oordeel vastleggen").click()
+
+
+def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, heusden_keten):
+    k = heusden_keten
+    page = pagina
+    client = k["client"]
+
+    # --- Toegang: log in, start the traject for a known client -------------------------------
+    inloggen(page, k["consulent"])
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werkvoorraad")
+    expect(page.locator(".kop__naam")).to_have_text("Carla Consulent")
+    artefacten.foto(page, "consulent werkvoorraad leeg")
+    artefacten.geen_ernstige_schendingen(page, "werkvoorraad (consulent)")
+
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Nieuw traject"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nieuw traject")
+    page.get_by_label("Route").select_option("heusden-stappenplan")
+    page.get_by_label("BSN").fill(client.bsn)
+    page.get_by_label("Aanleiding").fill("Mevrouw redt het thuis niet meer alleen.")
+    artefacten.geen_ernstige_schendingen(page, "nieuw traject")
+    page.get_by_role("button", name="Traject starten").click()
+    _melding(page, "Traject gestart voor Anna Bakker")
+    traject = Traject.objects.get(client=client)
+    traject_url = page.url
+    _huidige_stap(page, "1", "Integrale vraaganalyse (IVA)")
+    artefacten.foto(page, "consulent traject gestart stap 1")
+
+    # --- stap 1: the IVA, first with a mistake (the form says what is wrong), then right ----
+    page.get_by_role("link", name="Integrale vraaganalyse (IVA) schrijven").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Integrale vraaganalyse (IVA)")
+    page.locator("#id_leefdomeinen-0-problemen").fill("Schulden")
+    _document_opslaan(page)
+    foutoverzicht = page.get_by_role("alert")
+    expect(foutoverzicht).to_contain_text("Het document is niet opgeslagen")
+    expect(page.locator("#id_leefdomeinen-0-leefdomein")).to_have_attribute("aria-invalid", "true")
+    artefacten.foto(page, "consulent iva met fouten")
+    artefacten.geen_ernstige_schendingen(page, "documentformulier IVA met fouten")
+    page.locator("#id_leefdomeinen-0-leefdomein").select_option("financien")
+    page.locator("#id_leefdomeinen-0-zelfredzaamheid").fill("2")
+    page.locator("#id_leefdomeinen-0-krachten").fill("Dochter helpt met de post.")
+    page.get_by_label("Samenvatting").fill("Schulden lopen op; hulp bij de administratie nodig.")
+    artefacten.geen_ernstige_schendingen(page, "documentformulier IVA")
+    _document_opslaan(page)
+    _melding(page, "Integrale vraaganalyse (IVA): versie 1 opgeslagen en vastgesteld.")
+    artefacten.foto(page, "consulent iva vastgesteld")
+    _verder(page, "2")
+    _huidige_stap(page, "2", "Integraal plan van aanpak (IPA)")
+
+    # --- stap 2: the IPA ------------------------------------------------------------------
+    page.get_by_role("link", name="Integraal plan van aanpak (IPA) schrijven").click()
+    page.get_by_label("Resultaten", exact=True).fill("Financiën op orde\nZelf de post bijhouden")
+    page.get_by_label("Aard", exact=True).select_option("ondersteuning")
+    artefacten.geen_ernstige_schendingen(page, "documentformulier IPA")
+    _document_opslaan(page)
+    _melding(page, "Integraal plan van aanpak (IPA): versie 1 opgeslagen en vastgesteld.")
+    artefacten.foto(page, "consulent ipa vastgesteld stap 2")
+    _verder(page, "3")
+    _huidige_stap(page, "3", "Keuze aanbieder")
+
+    # --- stap 3: the client chooses the provider -------------------------------------------
+    keuze = page.locator("form", has=page.get_by_role("heading", name="Aanbieder kiezen"))
+    expect(keuze.get_by_role("table")).to_contain_text("Zorgkracht Heusden")
+    keuze.get_by_label("Aanbieder", exact=True).select_option(value=str(k["aanbieder"].pk))
+    artefacten.foto(page, "consulent keuze aanbieder")
+    keuze.get_by_role("button", name="Aanbieder vastleggen").click()
+    _melding(page, "Zorgkracht Heusden is gekozen als aanbieder.")
+    expect(page.locator(".gegevens")).to_contain_text("Zorgkracht Heusden (AGB 41000061)")
+    _verder(page, "4")
+    _huidige_stap(page, "4", "Opstellen ondersteuningsplan")
+    artefacten.foto(page, "consulent stap 4 bij de aanbieder")
+    uitloggen(page)
+
+    # --- Aanbieder: stap 4, the ondersteuningsplan -----------------------------------------
+    inloggen(page, k["zorg"])
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werkvoorraad")
+    te_doen = page.get_by_role("region", name="Te doen")
+    expect(te_doen).to_contain_text("Anna Bakker")
+    artefacten.foto(page, "aanbieder werkvoorraad")
+    artefacten.geen_ernstige_schendingen(page, "werkvoorraad (aanbieder)")
+    te_doen.get_by_role("link", name=re.compile("Stap 4")).click()
+    _huidige_stap(page, "4", "Opstellen ondersteuningsplan")
+    # the provider sees only what the client consented to share: not the IVA or IPA
+    documenten = page.get_by_role("region", name="Documenten")
+    expect(
+        documenten.get_by_role("heading", name=re.compile("Integrale vraaganalyse"))
+    ).to_have_count(0)
+    expect(documenten).to_contain_text("geen toestemming voor gaf")
+    page.get_by_role("link", name="Ondersteuningsplan schrijven").click()
+    page.locator("#id_resultaatgebieden-0-resultaatgebied").fill("Financiën op orde")
+    page.locator("#id_resultaatgebieden-0-aard").select_option("ondersteuning")
+    page.locator("#id_resultaatgebieden-0-frequentie").fill("2 uur per week")
+    page.get_by_label("Subsegment").fill("Begeleiding individueel")
+    artefacten.geen_ernstige_schendingen(page, "documentformulier ondersteuningsplan")
+    artefacten.foto(page, "aanbieder ondersteuningsplan")
+    _document_opslaan(page)
+    _melding(page, "Ondersteuningsplan: versie 1 opgeslagen en vastgesteld.")
+    _verder(page, "5")
+    _huidige_stap(page, "5", "Akkoord op aard, duur en intensiteit")
+    uitloggen(page)
+
+    # --- Toegang: stap 5, the akkoorden ------------------------------------------------------
+    inloggen(page, k["consulent"])
+    page.goto(traject_url)
+    expect(page.locator(".blok--acties")).to_contain_text("Nog nodig voor deze stap")
+    expect(page.get_by_role("button", name=re.compile("^Naar stap 6"))).to_be_disabled()
+    artefacten.foto(page, "consulent stap 5 akkoorden open")
+    artefacten.geen_ernstige_schendingen(page, "trajectpagina (stap 5, akkoorden open)")
+    _akkoord(page, "Ondersteuningsplan", "Toegang (consulent)")
+    _melding(page, "is akkoord met ondersteuningsplan")
+    _akkoord(page, "Integraal plan van aanpak (IPA)", "Cliënt (vastgelegd namens de cliënt)")
+    _melding(page, "is akkoord met integraal plan van aanpak (IPA)")
+    expect(page.locator(".blok--acties")).not_to_contain_text("Nog nodig voor deze stap")
+    artefacten.foto(page, "consulent akkoorden gegeven")
+    _verder(page, "6")
+    _huidige_stap(page, "6", "Aanvraag en toekenning")
+    uitloggen(page)
+
+    # --- Backoffice: stap 6, the toewijzing (301) through the exchange ---------------------
+    inloggen(page, k["backoffice"])
+    expect(page.get_by_role("region", name="Te doen")).to_contain_text("Aanvraag en toekenning")
+    artefacten.foto(page, "backoffice werkvoorraad")
+    artefacten.geen_ernstige_schendingen(page, "werkvoorraad (backoffice)")
+    page.goto(traject_url)
+    _huidige_stap(page, "6", "Aanvraag en toekenning")
+    artefacten.foto(page, "backoffice traject stap 6")
+    vandaag = timezone.localdate()
+    traject.refresh_from_db()  # the portal moved it; the service works on the current state
+    toewijzingen.wijs_toe(
+        client=client,
+        aanbieder=k["aanbieder"],
+        gemeente=k["gemeente"],
+        product=k["product"],
+        ingangsdatum=vandaag + dt.timedelta(days=7),
+        einddatum=vandaag + dt.timedelta(days=365),
+        volume=2,
+        frequentie="2",
+        traject=traject,
+        door=k["backoffice"],
+    )
+    _uitwisselen(k["sim"])  # the provider reads the 301 and answers with a 302
+    assert [code for code, _ in k["sim"].verzonden] == ["302"]
+    page.reload()
+    _huidige_stap(page, "7", "Start zorg")
+    termijnen = page.get_by_role("region", name="Termijnen")
+    expect(
+        termijnen.get_by_role("row", name=re.compile("Retour op de toewijzing"))
+    ).to_contain_text("Gehaald")
+    expect(page.get_by_role("region", name="Historie")).to_contain_text(
+        "Toewijzing verstuurd (301)"
+    )
+    artefacten.foto(page, "backoffice toewijzing verstuurd stap 7")
+    uitloggen(page)
+
+    # --- Aanbieder: stap 7 (305 from its own software), stap 8, stap 9 (307), stap 10 ------
+    toewijzing = Toewijzing.objects.get(client=client)
+    k["sim"].start(k["gemeente"].code, toewijzing.nummer, toewijzing.ingangsdatum)
+    _uitwisselen(k["sim"])
+    inloggen(page, k["zorg"])
+    page.goto(traject_url)
+    _huidige_stap(page, "8", "Declaratie")
+    termijnen = page.get_by_role("region", name="Termijnen")
+    expect(termijnen.get_by_role("row", name=re.compile("Startbericht"))).to_contain_text("Gehaald")
+    artefacten.foto(page, "aanbieder start zorg verwerkt stap 8")
+    artefacten.geen_ernstige_schendingen(page, "trajectpagina (aanbieder, stap 8)")
+    _verder(page, "9")  # the declaratie itself is monthly work of the declaratie screens
+    _huidige_stap(page, "9", "Stop zorg")
+    artefacten.foto(page, "aanbieder stap 9 stop zorg")
+
+    k["sim"].stop(
+        k["gemeente"].code,
+        toewijzing.nummer,
+        toewijzing.ingangsdatum,
+        toewijzing.einddatum,
+        "19",  # levering volgens plan beëindigd
+    )
+    _uitwisselen(k["sim"])
+    page.reload()
+    _huidige_stap(page, "10", "Evaluatie en vervolg")
+    artefacten.foto(page, "aanbieder stop zorg verwerkt stap 10")
+    page.get_by_role("link", name="Evaluatieformulier schrijven").click()
+    page.get_by_label("Voortgang", exact=True).fill(
+        "Administratie op orde; mevrouw doet de post zelf."
+    )
+    page.get_by_label("Advies", exact=True).select_option("beeindigen")
+    artefacten.geen_ernstige_schendingen(page, "documentformulier evaluatieformulier")
+    _document_opslaan(page)
+    _melding(page, "Evaluatieformulier: versie 1 opgeslagen en vastgesteld.")
+    page.get_by_role("button", name="Afronden en traject sluiten").click()
+    _melding(page, "De laatste stap is afgerond; het traject is afgesloten.")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Afgesloten")
+    expect(page.locator(".blok--acties")).to_contain_text(
+        "U kunt nu niets aan dit traject veranderen."
+    )
+    artefacten.foto(page, "aanbieder traject afgesloten")
+    artefacten.geen_ernstige_schendingen(page, "trajectpagina (afgesloten)")
+
+    traject.refresh_from_db()
+    assert traject.status == "afgesloten"
+    voltooid = [
+        van
+        for soort, van in traject.gebeurtenissen.order_by("op", "pk").values_list(
+            "soort", "van_stap"
+        )
+        if soort in ("stap_voltooid", "afgesloten")
+    ]
+    assert voltooid == [str(n) for n in range(1, 11)]  # every step, none skipped
+    assert len(list((artefacten.map / "screenshots" / artefacten.naam).glob("*.png"))) == (
+        artefacten.teller
+    )
+
+
+def test_inlogpagina_toegankelijk_foute_inlog_in_het_nederlands_en_skiplink(
+    pagina, artefacten, heusden
+):
+    user = user_met_rol(Rol.TOEGANG, gemeente=heusden)
+    page = pagina
+    page.goto("/")
+    expect(page).to_have_title(re.compile("^Inloggen"))
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.get_by_label("Gebruikersnaam")).to_be_focused()  # Django's autofocus
+    artefacten.foto(page, "inlogpagina")
+    artefacten.geen_ernstige_schendingen(page, "inlogpagina")
+    inloggen(page, user, wachtwoord="verkeerd")
+    expect(page.get_by_role("alert")).to_contain_text("wachtwoord")
+    artefacten.foto(page, "inlogpagina fout wachtwoord")
+    artefacten.geen_ernstige_schendingen(page, "inlogpagina met fout")
+
+    inloggen(page, user)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werkvoorraad")
+    # the skip link is the first thing the keyboard reaches; it shows itself and leads to
+    # the main content
+    page.keyboard.press("Tab")
+    skiplink = page.get_by_role("link", name="Naar de inhoud")
+    expect(skiplink).to_be_focused()
+    expect(skiplink).to_be_in_viewport()
+    # focus is visible: the theme's ring (voorbeeld: a dashed outline), not the browser's none
+    assert skiplink.evaluate("e => getComputedStyle(e).outlineStyle") == "dashed"
+    artefacten.foto(page, "werkvoorraad skiplink zichtbaar")
+    artefacten.geen_ernstige_schendingen(page, "werkvoorraad met de skiplink in focus")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("main")).to_be_focused()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trajecten").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Trajecten")
+    artefacten.geen_ernstige_schendingen(page, "trajectenlijst")
+    assert not Client.objects.exists()  # looking changed nothing
