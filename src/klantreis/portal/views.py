@@ -45,6 +45,7 @@ from .forms import (
 from .schemaform import InhoudForm, leesbaar
 
 PER_PAGINA = 25
+WERKVOORRAAD_PER_PAGINA = 50
 
 
 def rolnaam(rol: str) -> str:
@@ -82,12 +83,18 @@ def werkvoorraad(request):
     # a value no item has (a step nobody waits at now) is not an error: it shows nothing
     gevraagd = {naam: request.GET.get(naam, "").strip() for naam in filters.fields}
     items = wv.filter_items(alle, **gevraagd)
-    log_inzage(request, via=Via.PORTAAL, model="werkvoorraad", aantal=len(items))
+    # the counts cover everything; the table shows one page (a consulent can have thousands)
+    pagina = Paginator(items, WERKVOORRAAD_PER_PAGINA).get_page(request.GET.get("pagina"))
+    log_inzage(request, via=Via.PORTAAL, model="werkvoorraad", aantal=len(pagina.object_list))
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
     return render(
         request,
         "portal/werkvoorraad.html",
         {
             "items": items,
+            "pagina": pagina,
+            "querystring": querystring.urlencode(),
             "filters": filters,
             "tellingen": wv.tellingen(items),
             "verlopen": sum(i.verlopen for i in items),

@@ -238,3 +238,28 @@ def test_beheer_kan_ook_herstellen_met_een_actie_in_het_beheer(client, met_app):
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=user).exists()
     assert LogEntry.objects.filter(object_id=str(user.pk), user=beheerder).exists()
+
+
+def test_menu_biedt_instellen_zonder_app_en_beheren_aan_functioneel_beheer(
+    client, met_app, heusden
+):
+    instellen = reverse("tweestaps_instellen")
+    beheer = reverse("tweestaps_beheer")
+
+    zonder = user_met_rol(Rol.TOEGANG, gemeente=heusden, username="zonder.app")
+    client.force_login(zonder)
+    pagina = client.get(WERKVOORRAAD).content.decode()
+    assert f'href="{instellen}"' in pagina and f'href="{beheer}"' not in pagina
+
+    user, apparaat = met_app
+    client.logout()
+    _wachtwoord(client, user.username)
+    _code(client, huidige_code(apparaat))
+    pagina = client.get(WERKVOORRAAD).content.decode()
+    assert f'href="{instellen}"' not in pagina
+
+    fb = user_met_rol(Rol.FUNCTIONEEL_BEHEER, gemeente=heusden, username="beheerder")
+    client.logout()
+    client.force_login(fb)
+    pagina = client.get(WERKVOORRAAD).content.decode()
+    assert f'href="{beheer}"' in pagina

@@ -68,6 +68,19 @@ def kan_starten(user) -> bool:
     return bool(startbare_gemeenten(user))
 
 
+@register.simple_tag
+def tweestaps_menu(user) -> dict:
+    """What the menu offers for two-factor login: enrolment to a user without an app, the
+    reset page to functioneel beheer."""
+    from klantreis.accounts import tweestaps
+    from klantreis.accounts.models import Rol
+
+    return {
+        "instellen": not tweestaps.heeft_apparaat(user),
+        "beheer": user.heeft_rol(Rol.FUNCTIONEEL_BEHEER),
+    }
+
+
 # --- NL Design System (Utrecht components) -----------------------------------------------------
 
 # The Utrecht class of each Django widget type; a form needs no styling code of its own.

@@ -2,6 +2,7 @@
 filters; the full list of trajects stays under /trajecten/."""
 
 import hashlib
+import re
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from klantreis.accounts.models import Rol
 from klantreis.api.tests.conftest import Wereld
+from klantreis.portal import views
 from klantreis.portal import werkvoorraad as wv
 from klantreis.toewijzingen.models import Verzoek, VerzoekStatus
 
@@ -145,3 +147,25 @@ def test_stap_van_een_rol_alleen_in_de_gemeente_van_die_rol(heusden, doetinchem,
     stappen = [i for i in wv.werkvoorraad(user, vandaag) if i.soort == "stap"]
     assert [(i.stap, i.client) for i in stappen] == [("6", traject.client.naam)]
     assert stappen[0].url == reverse("portal:traject", args=[traject.pk])
+
+
+def test_de_tabel_toont_een_pagina_de_aantallen_tellen_alles(client, heusden, wereld, monkeypatch):
+    consulent = wereld.consulent
+    for naam in ("Aerts", "Bos", "Claes"):
+        start(heusden, wie=wereld.eigen.traject.wie, achternaam=naam)
+    alle = wv.werkvoorraad(consulent, timezone.localdate())
+    assert len(alle) >= 3
+    per_pagina = 2
+    monkeypatch.setattr(views, "WERKVOORRAAD_PER_PAGINA", per_pagina)
+    eerste = _pagina(client, consulent)
+    tweede = _pagina(client, consulent, pagina=2)
+    assert f"{len(alle)} items; 1 tot en met {per_pagina} hieronder." in eerste
+    assert _rijen(eerste).count("<tr") - 1 == per_pagina  # minus the header row
+    assert 'rel="next"' in eerste and "pagina=2" in eerste
+    assert f"{per_pagina + 1} tot en met" in tweede
+    # every item is on exactly one page
+    getoond = _rijen(eerste) + _rijen(tweede)
+    assert all(i.client in getoond for i in alle[: 2 * per_pagina])
+    # the counts table covers all items, not the page
+    aantal = sum(int(n) for n in re.findall(r"<td>(\d+)</td><td>\d+</td>", eerste))
+    assert aantal == len(alle)

@@ -145,14 +145,21 @@ def artefacten(request) -> Artefacten:
     return Artefacten(naam=naam)
 
 
-def inloggen(page, user, wachtwoord: str = "geheim-wachtwoord") -> None:
+def inloggen(page, user, wachtwoord: str = "geheim-wachtwoord", *, apparaat=None) -> None:
     """Logs in through the login form, as a person does. The one place for the login steps:
-    when two-factor login is enforced for a user, its second step goes here."""
+    a user with an authenticator ``apparaat`` (``klantreis.tests.tweestaps``) also gives the
+    code of that moment on the second page."""
     page.goto(reverse("login"))
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(wachtwoord)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state()
+    if apparaat is not None:
+        from klantreis.tests.tweestaps import huidige_code
+
+        page.locator("#id_code").fill(huidige_code(apparaat))
+        page.locator("#id_code").press("Enter")
+        page.wait_for_load_state()
 
 
 def uitloggen(page) -> None:
