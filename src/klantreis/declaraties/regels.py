@@ -46,7 +46,9 @@ def laatste_dag(d: dt.date) -> dt.date:
 
 
 def is_credit(p) -> bool:
-    return p.ingediend_bedrag.debet_credit.value == CREDIT
+    # ``_value_``, not ``.value``: the enum property costs more than the comparison, and
+    # this runs several times per prestatie
+    return p.ingediend_bedrag.debet_credit._value_ == CREDIT
 
 
 def bedrag(p) -> int:
@@ -162,43 +164,7 @@ def laad(ctx: Context) -> Context:
             )
         )
     # TR389, TR322, TR369: approved prestaties per toewijzing and period, aggregated in SQL
-    ids = {t.id for t in ctx.toewijzingen.values()}
-    per_id = {t.id: t for t in ctx.toewijzingen.values()}
-    delen = [None] if len(ids) >= HEEL else _delen(sorted(ids))
-    for deel in delen:
-        qs = (
-            goed.filter(toewijzing__gemeente=g)
-            if deel is None
-            else goed.filter(toewijzing_id__in=deel)
-        )
-        rijen = qs.values(
-            "toewijzing_id", "periode_begin", "categorie", "code", "eenheid"
-        ).annotate(
-            debets=Sum(
-                Case(
-                    When(bedrag__gte=0, then=Value(1)),
-                    default=Value(-1),
-                    output_field=BigIntegerField(),
-                )
-            ),
-            volume=Sum(
-                Case(
-                    When(bedrag__lt=0, then=-F("volume")),
-                    default=F("volume"),
-                    output_field=BigIntegerField(),
-                )
-            ),
-            bedrag=Sum("bedrag"),
-        )
-        for r in rijen:
-            tid = r["toewijzing_id"]
-            if tid not in per_id:
-                continue
-            ctx.open_debets[(tid, r["periode_begin"], r["categorie"], r["code"])] += r["debets"]
-            v = r["volume"] * factor(per_id[tid], r["eenheid"])
-            ctx.volume_per_periode[(tid, r["periode_begin"].replace(day=1))] += v
-            ctx.volume_totaal[tid] += v
-            ctx.bedrag_totaal[tid] += r["bedrag"]
+    _laad_volumes(ctx, goed)
     # TR418: the contract tariffs of this aanbieder at this gemeente, one query
     for cat, code, begin, eind, tarief, eenheid in Contract.objects.filter(
         gemeente=g, aanbieder=a, product__wet=w
@@ -212,6 +178,73 @@ def laad(ctx: Context) -> Context:
     ):
         ctx.contracten.setdefault((cat, code), []).append((begin, eind, tarief, eenheid))
     return ctx
+
+
+def _laad_volumes(ctx: Context, goed) -> None:
+    """TR389 and TR322 per period read only the months this message declares (a provider
+    declares month after month, so the history of other months is never read for them);
+    the totals over the whole toewijzing (TR322 with Frequentie 6, TR369's budget) are read
+    only for the toewijzingen that have such a limit."""
+    g = ctx.gemeente
+    per_id = {t.id: t for t in ctx.toewijzingen.values()}
+    if not per_id:
+        return
+    maanden = {p.product_periode.begindatum.replace(day=1) for _, p in ctx.items}
+    ids = sorted(per_id)
+    delen = [None] if len(ids) >= HEEL else _delen(ids)
+    for deel in delen:
+        qs = (
+            goed.filter(toewijzing__gemeente=g)
+            if deel is None
+            else goed.filter(toewijzing_id__in=deel)
+        )
+        rijen = qs.filter(
+            periode_begin__gte=min(maanden), periode_begin__lte=laatste_dag(max(maanden))
+        ).values("toewijzing_id", "periode_begin", "categorie", "code", "eenheid")
+        for r in _saldi(rijen):
+            tid = r["toewijzing_id"]
+            maand = r["periode_begin"].replace(day=1)
+            if tid not in per_id or maand not in maanden:
+                continue
+            ctx.open_debets[(tid, r["periode_begin"], r["categorie"], r["code"])] += r["debets"]
+            v = r["volume"] * factor(per_id[tid], r["eenheid"])
+            ctx.volume_per_periode[(tid, maand)] += v
+    totaal = sorted(t.id for t in per_id.values() if t.frequentie == "6" or t.budget is not None)
+    delen = [None] if len(totaal) >= HEEL else _delen(totaal)
+    for deel in delen if totaal else ():
+        qs = (
+            goed.filter(toewijzing__gemeente=g)
+            if deel is None
+            else goed.filter(toewijzing_id__in=deel)
+        )
+        for r in _saldi(qs.values("toewijzing_id", "eenheid")):
+            tid = r["toewijzing_id"]
+            if tid not in per_id:
+                continue
+            ctx.volume_totaal[tid] += r["volume"] * factor(per_id[tid], r["eenheid"])
+            ctx.bedrag_totaal[tid] += r["bedrag"]
+
+
+def _saldi(qs):
+    """Per group: approved debets minus approved credits, the volume (credits negative) and
+    the amount (credits are already negative)."""
+    return qs.annotate(
+        debets=Sum(
+            Case(
+                When(bedrag__gte=0, then=Value(1)),
+                default=Value(-1),
+                output_field=BigIntegerField(),
+            )
+        ),
+        volume=Sum(
+            Case(
+                When(bedrag__lt=0, then=-F("volume")),
+                default=F("volume"),
+                output_field=BigIntegerField(),
+            )
+        ),
+        bedrag=Sum("bedrag"),
+    )
 
 
 def _bekende_referenties(aanbieder_id: int, wet: str, refs: set[str]) -> set[str]:
