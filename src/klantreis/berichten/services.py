@@ -11,12 +11,13 @@ import dataclasses
 import datetime
 import enum
 import hashlib
+import io
 import logging
 import re
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from lxml import etree
 
@@ -88,13 +89,25 @@ def kop_van_bytes(data: bytes) -> Kop:
     """A lenient look at the header of bytes that may not be valid at all (never raises).
 
     Used at receipt, before the real check, so that even a message the XSD rejects is stored
-    with its sender and type (for TR056 and for the people reading the admin).
+    with its sender and type (for TR056 and for the people reading the admin). Parsing stops
+    at the end of the Header: a 25 MB declaratie is not parsed twice (the check parses it).
     """
     try:
-        parser = etree.XMLParser(
-            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-        )
-        root = etree.fromstring(data, parser)
+        root = None
+        for event, el in etree.iterparse(
+            io.BytesIO(data),
+            events=("start", "end"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+        ):
+            if root is None:
+                root = el
+            elif event == "end" and el.getparent() is root and _lokaal(el) == "Header":
+                break
+        if root is None:
+            return Kop()
         m = _NAMESPACE.search(etree.QName(root).namespace or "")
         if m is None:
             return Kop()
@@ -111,6 +124,11 @@ def kop_van_bytes(data: bytes) -> Kop:
         return Kop(standaard, code, afzender, ontvanger, ident, dagtekening)
     except Exception:  # garbage is stored as garbage
         return Kop()
+
+
+def _lokaal(el) -> str:
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def naar_json(v: Any) -> Any:
@@ -181,6 +199,7 @@ def ontvang(
     kop = kop_van_bytes(data)
     if eigenaar is None:
         eigenaar = kop.ontvanger  # we are whom the message is addressed to
+    binair = _binair()
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -188,13 +207,16 @@ def ontvang(
                     richting=Richting.IN,
                     **kop.velden(),
                     eigenaar=eigenaar,
-                    inhoud=data,
+                    inhoud=b"" if binair else data,
                     sha256=digest,
                     bestandsnaam=bestandsnaam[:255],
                     status=Status.ONTVANGEN,
                     transport=transport,
                     kanaal_referentie=kanaal_referentie[:255],
                 )
+                if binair:
+                    _schrijf_inhoud(bericht.pk, data)
+                    bericht.inhoud = data
         except IntegrityError:
             bericht = Bericht.objects.get(richting=Richting.IN, eigenaar=eigenaar, sha256=digest)
             logger.info("Bericht %s opnieuw ontvangen (zelfde bestand).", bericht.pk)
@@ -202,6 +224,45 @@ def ontvang(
             return bericht
         _plan_verwerking(bericht.pk)
     return bericht
+
+
+# --- the raw bytes on PostgreSQL ----------------------------------------------------------
+#
+# Django's psycopg 3 backend binds parameters client-side: a bytea goes into the SQL text as
+# an escaped literal and comes back as hex text. For a 323 of 23 MB that cost about a second
+# per file each way (docs/decisions/0006-snelle-323.md); a server-side bound psycopg cursor
+# on the same connection (so in the same transaction) moves the bytes in binary.
+
+
+def _binair() -> bool:
+    from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
+    return connection.vendor == "postgresql" and is_psycopg3
+
+
+def _schrijf_inhoud(bericht_id: int, data: bytes) -> None:
+    import psycopg
+
+    tabel = connection.ops.quote_name(Bericht._meta.db_table)
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cur:
+        cur.execute(f"UPDATE {tabel} SET inhoud = %b WHERE id = %s", [data, bericht_id])
+
+
+def inhoud_van(bericht_id: int) -> bytes:
+    """The stored bytes of a Bericht (binary transfer on PostgreSQL)."""
+    if not _binair():
+        return bytes(Bericht.objects.values_list("inhoud", flat=True).get(pk=bericht_id))
+    import psycopg
+
+    tabel = connection.ops.quote_name(Bericht._meta.db_table)
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cur:
+        cur.execute(f"SELECT inhoud FROM {tabel} WHERE id = %s", [bericht_id], binary=True)
+        rij = cur.fetchone()
+    if rij is None:
+        raise Bericht.DoesNotExist(bericht_id)
+    return bytes(rij[0])
 
 
 def retour_van(bericht: Bericht) -> Bericht | None:

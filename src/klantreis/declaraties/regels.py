@@ -159,9 +159,9 @@ def laad(ctx: Context) -> Context:
         ):
             ctx.debets[rij["referentienummer"]] = rij
         ctx.gecrediteerd.update(
-            goed.filter(vorig_referentienummer__in=deel).values_list(
-                "vorig_referentienummer", flat=True
-            )
+            goed.filter(vorig_referentienummer__in=deel)
+            .exclude(vorig_referentienummer="")  # the condition of index prest_tr390_credits
+            .values_list("vorig_referentienummer", flat=True)
         )
     # TR389, TR322, TR369: approved prestaties per toewijzing and period, aggregated in SQL
     _laad_volumes(ctx, goed)
