@@ -51,7 +51,8 @@ def bezorg_bericht(bericht_id: int) -> bool:
     )
     if not n:
         return False
-    bericht = Bericht.objects.select_related("heen").get(pk=bericht_id)
+    # of the heen only its kanaal_referentie: not its bytes (a 323 is up to 25 MB)
+    bericht = Bericht.objects.select_related("heen").defer("heen__inhoud").get(pk=bericht_id)
     uitgaand = Uitgaand(
         inhoud=bericht.bytes,
         bestandsnaam=bericht.bestandsnaam,
