@@ -249,17 +249,31 @@ def _saldi(qs):
 
 def _bekende_referenties(aanbieder_id: int, wet: str, refs: set[str]) -> set[str]:
     """TR314's lookup in plain SQL: with thousands of keys Django's per-parameter handling
-    of ``__in`` costs more than the query (the index is tr314_referentie_uniek)."""
+    of ``__in`` costs more than the query. The bare ``goedgekeurd`` repeats the condition of
+    the partial index tr314_referentie_uniek word for word: SQLite uses a partial index only
+    then (``goedgekeurd = 1`` made it scan the whole table). PostgreSQL gets all keys as one
+    array parameter instead of thousands of literals."""
+    if not refs:
+        return set()
     tabel = connection.ops.quote_name(Prestatie._meta.db_table)
-    waar = connection.ops.quote_name("goedgekeurd")
+    waar = (
+        f"aanbieder_id = %s AND wet = %s AND {connection.ops.quote_name('goedgekeurd')} "
+        "AND referentienummer"
+    )
     gevonden: set[str] = set()
     with connection.cursor() as cursor:
-        for deel in _delen(sorted(refs)):
-            sql = (
-                f"SELECT referentienummer FROM {tabel} WHERE aanbieder_id = %s AND wet = %s "
-                f"AND {waar} = %s AND referentienummer IN ({', '.join(['%s'] * len(deel))})"
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT referentienummer FROM {tabel} WHERE {waar} = ANY(%s)",
+                [aanbieder_id, wet, sorted(refs)],
             )
-            cursor.execute(sql, [aanbieder_id, wet, True, *deel])
+            return {r[0] for r in cursor.fetchall()}
+        for deel in _delen(sorted(refs)):
+            plekken = ", ".join(["%s"] * len(deel))
+            cursor.execute(
+                f"SELECT referentienummer FROM {tabel} WHERE {waar} IN ({plekken})",
+                [aanbieder_id, wet, *deel],
+            )
             gevonden.update(r[0] for r in cursor.fetchall())
     return gevonden
 
