@@ -73,9 +73,16 @@ class Prestatie(models.Model):
     declaratie = models.ForeignKey(Declaratie, on_delete=models.CASCADE, related_name="prestaties")
     # aanbieder and wet repeated from the declaratie: the key of TR314 and TR323/389/390.
     # No index of its own: every lookup by aanbieder goes through tr314_referentie_uniek or
-    # prest_betaling, and each index costs at the load of 25,000 rows (decision 0006).
+    # prest_betaling, and each index costs at the load of 25,000 rows (decision 0006). No
+    # database constraint either: the value is always the declaratie's aanbieder, which the
+    # declaratie's own foreign key guards; on PostgreSQL each constraint is a trigger per row
+    # at commit. PROTECT is still enforced by Django when an aanbieder is deleted.
     aanbieder = models.ForeignKey(
-        "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+", db_index=False
+        "organisaties.Aanbieder",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     wet = models.CharField(max_length=10, choices=Wet.choices)
     bsn = models.CharField(max_length=9)
