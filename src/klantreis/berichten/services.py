@@ -17,14 +17,14 @@ import re
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from lxml import etree
 
 from klantreis import istandaarden as ist
 
 from . import workflow
-from .models import Bericht, IdentificatieTeller
+from .models import Bericht, IdentificatieTeller, lees_inhoud
 from .workflow import Richting, Status
 
 logger = logging.getLogger(__name__)
@@ -199,7 +199,6 @@ def ontvang(
     kop = kop_van_bytes(data)
     if eigenaar is None:
         eigenaar = kop.ontvanger  # we are whom the message is addressed to
-    binair = _binair()
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -207,16 +206,13 @@ def ontvang(
                     richting=Richting.IN,
                     **kop.velden(),
                     eigenaar=eigenaar,
-                    inhoud=b"" if binair else data,
+                    inhoud=data,
                     sha256=digest,
                     bestandsnaam=bestandsnaam[:255],
                     status=Status.ONTVANGEN,
                     transport=transport,
                     kanaal_referentie=kanaal_referentie[:255],
                 )
-                if binair:
-                    _schrijf_inhoud(bericht.pk, data)
-                    bericht.inhoud = data
         except IntegrityError:
             bericht = Bericht.objects.get(richting=Richting.IN, eigenaar=eigenaar, sha256=digest)
             logger.info("Bericht %s opnieuw ontvangen (zelfde bestand).", bericht.pk)
@@ -226,43 +222,9 @@ def ontvang(
     return bericht
 
 
-# --- the raw bytes on PostgreSQL ----------------------------------------------------------
-#
-# Django's psycopg 3 backend binds parameters client-side: a bytea goes into the SQL text as
-# an escaped literal and comes back as hex text. For a 323 of 23 MB that cost about a second
-# per file each way (docs/decisions/0006-snelle-323.md); a server-side bound psycopg cursor
-# on the same connection (so in the same transaction) moves the bytes in binary.
-
-
-def _binair() -> bool:
-    from django.db.backends.postgresql.psycopg_any import is_psycopg3
-
-    return connection.vendor == "postgresql" and is_psycopg3
-
-
-def _schrijf_inhoud(bericht_id: int, data: bytes) -> None:
-    import psycopg
-
-    tabel = connection.ops.quote_name(Bericht._meta.db_table)
-    connection.ensure_connection()
-    with psycopg.Cursor(connection.connection) as cur:
-        cur.execute(f"UPDATE {tabel} SET inhoud = %b WHERE id = %s", [data, bericht_id])
-
-
 def inhoud_van(bericht_id: int) -> bytes:
-    """The stored bytes of a Bericht (binary transfer on PostgreSQL)."""
-    if not _binair():
-        return bytes(Bericht.objects.values_list("inhoud", flat=True).get(pk=bericht_id))
-    import psycopg
-
-    tabel = connection.ops.quote_name(Bericht._meta.db_table)
-    connection.ensure_connection()
-    with psycopg.Cursor(connection.connection) as cur:
-        cur.execute(f"SELECT inhoud FROM {tabel} WHERE id = %s", [bericht_id], binary=True)
-        rij = cur.fetchone()
-    if rij is None:
-        raise Bericht.DoesNotExist(bericht_id)
-    return bytes(rij[0])
+    """The stored bytes of a Bericht, without loading the row."""
+    return lees_inhoud(bericht_id)
 
 
 def retour_van(bericht: Bericht) -> Bericht | None:

@@ -51,8 +51,7 @@ def bezorg_bericht(bericht_id: int) -> bool:
     )
     if not n:
         return False
-    # of the heen only its kanaal_referentie: not its bytes (a 323 is up to 25 MB)
-    bericht = Bericht.objects.select_related("heen").defer("heen__inhoud").get(pk=bericht_id)
+    bericht = Bericht.objects.select_related("heen").get(pk=bericht_id)
     uitgaand = Uitgaand(
         inhoud=bericht.bytes,
         bestandsnaam=bericht.bestandsnaam,

@@ -41,7 +41,6 @@ from .models import Bericht
 from .services import (
     HEEN_VAN,
     herbezorg,
-    inhoud_van,
     kop_van_message,
     nieuwe_identificatie,
     projectie,
@@ -134,9 +133,7 @@ def verwerk(bericht_id: int) -> str | None:
     token = _claim(bericht_id)
     if token is None:
         return None
-    # the bytes apart, in binary on PostgreSQL (services.inhoud_van)
-    bericht = Bericht.objects.defer("inhoud").get(pk=bericht_id)
-    bericht.inhoud = inhoud_van(bericht_id)
+    bericht = Bericht.objects.get(pk=bericht_id)
     try:
         with _zonder_cyclische_gc():
             return _verwerk(bericht, token)
