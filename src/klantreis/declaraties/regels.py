@@ -15,7 +15,7 @@ import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import BigIntegerField, Case, F, Max, Sum, Value, When
@@ -56,9 +56,9 @@ def bedrag(p) -> int:
     return -b if is_credit(p) else b
 
 
-@dataclass(frozen=True, slots=True)
-class Tw:
-    """The toewijzing fields the rules read."""
+class Tw(NamedTuple):
+    """The toewijzing fields the rules read (a named tuple: 25,000 of them per declaratie
+    are made from query rows, and a frozen dataclass costs several times more to build)."""
 
     id: int
     traject_id: int | None
@@ -116,6 +116,7 @@ def laad(ctx: Context) -> Context:
     bsns = {c.bsn for c, _ in ctx.items}
     scope = Toewijzing.objects.filter(gemeente=g, aanbieder=a, wet=w)
     delen = [None] if len(bsns) >= HEEL else _delen(sorted(bsns))
+    maak = Tw._make
     for deel in delen:
         qs = scope if deel is None else scope.filter(client__bsn__in=deel)
         rijen = qs.values_list(
@@ -135,7 +136,7 @@ def laad(ctx: Context) -> Context:
         )
         for bsn, nummer, *rest in rijen:
             if bsn in bsns:
-                ctx.toewijzingen[(bsn, nummer)] = Tw(*rest)
+                ctx.toewijzingen[(bsn, nummer)] = maak(rest)
                 ctx.bekende_bsns.add(bsn)
     goed = Prestatie.objects.filter(aanbieder=a, wet=w, goedgekeurd=True)
     # TR314: earlier approved ReferentieNummers among ours
