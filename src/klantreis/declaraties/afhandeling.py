@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections import Counter
+from collections import defaultdict
 
 from django.db import connection
 from django.utils import timezone
@@ -223,8 +223,10 @@ def _beoordeel(ctx: regels.Context, plat: list[_Plat], fout, codes: dict, oordee
     below, so the fouten, their order and their texts are exactly those of the rules."""
     refs: set[str] = set()
     gecrediteerd: set[str] = set()
-    open_nu: Counter = Counter(ctx.open_debets)
-    extra: Counter = Counter()
+    # defaultdicts: the rules read them like the Counters of ``ctx`` (0 when absent), and
+    # adding to a new key does not call back into Python
+    open_nu: defaultdict = defaultdict(int, ctx.open_debets)
+    extra: defaultdict = defaultdict(int)
     afgekeurde_clienten = set()
     for client in {id(c): c for c, _ in ctx.items}.values():
         f = regels.tr304_client_bekend(ctx, client)
@@ -251,16 +253,18 @@ def _beoordeel(ctx: regels.Context, plat: list[_Plat], fout, codes: dict, oordee
             _alle_regels(ctx, t, p, x, fout, refs, gecrediteerd, open_nu, extra)
         ok = t is not None and not codes.get(x.id)
         oordeel[x.id] = (t, ok)
-        if ok:
-            k = regels.sleutel(t, p)
-            v = p.geleverd_volume * regels.factor(t, p.eenheid._value_)
+        if ok:  # what the rules of the next prestaties read of this message's approved ones
+            (_, _, vorig, cat, code, begin, _, volume, eenheid, _, _) = x.rij
             teken = -1 if x.credit else 1
-            open_nu[k] += teken
-            extra[t.id] += teken * v
-            extra[(t.id, p.product_periode.begindatum.replace(day=1))] += teken * v
-            extra[("budget", t.id)] += x.bedrag
+            open_nu[(t.id, begin, cat, code)] += teken  # TR389
+            v = teken * volume * regels.factor(t, eenheid)
+            extra[(t.id, begin.replace(day=1))] += v  # TR322 per period
+            if t.frequentie == "6":  # TR322 over the whole toewijzing
+                extra[t.id] += v
+            if t.budget is not None:  # TR369
+                extra[("budget", t.id)] += x.bedrag
             if x.credit:
-                gecrediteerd.add(p.product_referentie.vorig_referentie_nummer)
+                gecrediteerd.add(vorig)
 
 
 _ONBEKEND = object()
@@ -270,7 +274,7 @@ def _snel_goed(ctx, t, p, x, statisch, tarieven, open_nu, extra) -> bool:
     """True when no rule of :func:`_alle_regels` fires for this debet of a known toewijzing
     with a new ReferentieNummer (the caller checked those three); False means "not sure"."""
     (_, _, _, cat, code, begin, eind, volume, eenheid, tarief, _) = x.rij
-    if open_nu[(t.id, begin, cat, code)] > 0:  # TR389
+    if open_nu.get((t.id, begin, cat, code), 0) > 0:  # TR389
         return False
     sk = (
         t.categorie, t.code, t.eenheid, t.ingangsdatum, t.einddatum, t.reden_wijziging,
