@@ -236,7 +236,9 @@ def _beoordeel(ctx: regels.Context, plat: list[_Plat], fout, codes: dict, oordee
     eerdere = ctx.eerdere_referenties
     statisch: dict[tuple, tuple[bool, int | None]] = {}
     tarieven: dict[tuple, int | None] = {}
-    volgorde = sorted(zip(ctx.items, plat, strict=True), key=lambda cpx: not cpx[1].credit)
+    volgorde = list(zip(ctx.items, plat, strict=True))
+    if any(x.credit for x in plat):
+        volgorde.sort(key=lambda cpx: not cpx[1].credit)  # stable: message order otherwise
     for (client, p), x in volgorde:
         if id(client) in afgekeurde_clienten:
             if not codes.get(x.id):  # not judged: the codec gives it 0233 in the 325 too
