@@ -153,8 +153,8 @@ def verwerk(bericht_id: int) -> str | None:
 def _zonder_cyclische_gc():
     """Processing a 323 builds hundreds of thousands of small objects (the typed message,
     the rule outcomes, the rows), few of them in cycles. With the cyclic collector on, every
-    few thousand allocations it scans the growing heap again: about a third of the CPU time
-    of a 25,000-prestatie declaratie (docs/decisions/0006-snelle-323.md). Paused for one
+    few thousand allocations it scans the growing heap again: about 30 % of the CPU time of
+    the 323 benchmark (docs/decisions/0006-snelle-323.md). Paused for one
     message; switched back on afterwards, when whatever cycles were made are collected as
     usual. Reference counting frees everything else immediately either way."""
     aan = gc.isenabled()
