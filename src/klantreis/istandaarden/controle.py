@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -107,16 +108,18 @@ def check(data: bytes, *, history: Iterable[HistoryRule] | None = None) -> Check
 #: whatever the mapping made of an invalid tree is thrown away.
 PARALLEL_VANAF = 1024 * 1024
 
-_validator: ThreadPoolExecutor | None = None
+_validator: tuple[int, ThreadPoolExecutor] | None = None  # (pid, executor)
 _validator_lock = threading.Lock()
 
 
 def _valideerder() -> ThreadPoolExecutor:
+    """One validation thread per process. A forked worker (Celery prefork) does not inherit
+    its parent's thread, so a child makes its own instead of waiting on a dead one."""
     global _validator
     with _validator_lock:
-        if _validator is None:
-            _validator = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xsd")
-        return _validator
+        if _validator is None or _validator[0] != os.getpid():
+            _validator = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="xsd"))
+        return _validator[1]
 
 
 def _parallel(root, s) -> CheckResult | tuple[Bericht, list[Fout]]:

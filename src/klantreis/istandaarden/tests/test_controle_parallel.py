@@ -39,3 +39,12 @@ def test_parallel_gelijk_aan_volgordelijk(geval, monkeypatch):
         assert parallel.niveau is ist.Niveau.XSD and parallel.fouten
     else:
         assert parallel.niveau is ist.Niveau.BERICHT and parallel.message is not None
+
+
+def test_een_geforkt_proces_maakt_een_eigen_validatiedraad(monkeypatch):
+    eerste = controle._valideerder()
+    assert controle._valideerder() is eerste  # one per process …
+    monkeypatch.setattr(controle.os, "getpid", lambda: -1)  # … as seen from another pid
+    ander = controle._valideerder()
+    assert ander is not eerste
+    assert ander.submit(lambda: 42).result(timeout=5) == 42
