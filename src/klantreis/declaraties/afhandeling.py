@@ -58,6 +58,10 @@ def verwerk_323(bericht, message, klassefouten=()) -> Afhandeling:
         fouten = [f for _, p in items if (f := regels.tr338_toewijzing_bestaat(_leeg(), "", p))]
         return Afhandeling(list(klassefouten) + fouten)
     wet = WET[message.standaard]
+    # One 323 of a provider at a time: the history rules (TR314, TR333, TR389, TR322) read what
+    # earlier declaraties approved, so a second worker must wait until this one has committed.
+    # A row lock on PostgreSQL, held to the end of the transaction; SQLite writes one at a time.
+    Aanbieder.objects.select_for_update().filter(pk=aanbieder.pk).exists()
     ctx = regels.laad(regels.Context(gemeente, aanbieder, wet, decl, items))
 
     fouten = list(klassefouten)
