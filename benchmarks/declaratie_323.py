@@ -10,11 +10,12 @@ and processing every file (``berichten.services.ontvang`` → ``verwerking.verwe
 handler → the 325 written by the directory transport), beside
 ``xmllint --noout --schema jw323.xsd`` on the same files.
 
-Database: a temporary SQLite file, or PostgreSQL when ``--postgres URL`` is given (a
-database ``klantreis_bench_323`` is (re)created on that server).
+Database: a temporary SQLite file, or PostgreSQL when ``--postgres URL`` is given: the
+database ``--bench-db`` (default ``klantreis_bench_323``) is dropped and created on that
+server, so give it a name of your own when others may run the benchmark on the same server.
 
     .venv/bin/python benchmarks/declaratie_323.py [--prestaties N] [--per-bestand M]
-        [--postgres postgres://postgres@127.0.0.1:5432/test]
+        [--postgres postgres://postgres@127.0.0.1:5432/test] [--bench-db NAME]
 
 Prints one JSON line: prestaties, seconden, prestaties_per_seconde, xmllint_seconden,
 ratio_xmllint, piek_geheugen_mb (peak RSS of this process, generation included).
@@ -26,6 +27,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import resource
 import shutil
 import sys
@@ -71,17 +73,20 @@ def maanden(n: int) -> list[dt.date]:
     return uit
 
 
-def database(postgres: str | None, tmp: Path) -> None:
+def database(postgres: str | None, tmp: Path, naam: str = BENCH_DB) -> None:
     if postgres is None:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
         return
     import psycopg
+    from psycopg import sql
 
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", naam):
+        raise SystemExit(f"--bench-db {naam!r}: kleine letters, cijfers en _ (max. 63 tekens)")
     with psycopg.connect(postgres, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-        conn.execute(f"CREATE DATABASE {BENCH_DB}")
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(naam)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(naam)))
     u = urlparse(postgres)
-    os.environ["DATABASE_URL"] = u._replace(path=f"/{BENCH_DB}").geturl()
+    os.environ["DATABASE_URL"] = u._replace(path=f"/{naam}").geturl()
 
 
 def tenant(n_toewijzingen: int):
@@ -212,11 +217,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--prestaties", type=int, default=100_000)
     ap.add_argument("--per-bestand", type=int, default=25_000)
     ap.add_argument("--postgres", help="PostgreSQL URL of a server to create the database on")
+    ap.add_argument(
+        "--bench-db",
+        default=BENCH_DB,
+        help=f"name of the database dropped and created with --postgres (default {BENCH_DB})",
+    )
     args = ap.parse_args(argv)
 
     tmp = Path(tempfile.mkdtemp(prefix="bench323-"))
     try:
-        database(args.postgres, tmp)
+        database(args.postgres, tmp, args.bench_db)
         os.environ["KLANTREIS_BERICHTEN_MAP"] = str(tmp / "berichten")
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "klantreis.settings.dev")
         import django

@@ -26,11 +26,10 @@ class BerichtAdmin(admin.ModelAdmin):
     search_fields = ("identificatie", "afzender", "ontvanger", "bestandsnaam", "sha256")
     date_hierarchy = "aangemaakt_op"
     actions = ["opnieuw_verwerken", "opnieuw_verzenden"]
-    exclude = ("inhoud",)
 
     def get_readonly_fields(self, request, obj=None):
         # Nothing here is edited by hand: the exchange and its workflow own every field.
-        return [f.name for f in self.model._meta.fields if f.name != "inhoud"] + ["xml"]
+        return [f.name for f in self.model._meta.fields] + ["xml"]
 
     def has_add_permission(self, request):
         return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import models
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from .workflow import Richting, Status
@@ -16,6 +16,12 @@ class Bericht(models.Model):
     message's own identification (IdentificatieRetour for a retour). ``eigenaar`` is the party
     this installation acts as for this message, so a gemeente and an aanbieder on one
     installation stay apart. The status changes only through ``workflow.zet``.
+
+    ``inhoud`` (the exact bytes) is kept in a table of its own, :class:`BerichtInhoud`: the
+    row here changes state several times while a message is processed, and SQLite rewrites
+    a whole row on every UPDATE, 23 MB for a large 323 (docs/decisions/0006-snelle-323.md).
+    ``Bericht(inhoud=…)``, ``Bericht.objects.create(inhoud=…)`` and ``bericht.inhoud`` work
+    as before: the bytes are written with the row (same transaction) and read on first use.
     """
 
     richting = models.CharField(max_length=3, choices=Richting.choices)
@@ -28,7 +34,6 @@ class Bericht(models.Model):
     eigenaar = models.CharField(
         max_length=8, blank=True, default="", help_text="De partij die deze installatie is."
     )
-    inhoud = models.BinaryField(help_text="De ontvangen of verzonden bytes, ongewijzigd.")
     sha256 = models.CharField(max_length=64)
     bestandsnaam = models.CharField(max_length=255, blank=True, default="")
     gegevens = models.JSONField(
@@ -81,9 +86,104 @@ class Bericht(models.Model):
         pijl = "←" if self.richting == Richting.IN else "→"
         return f"{code} {pijl} {self.identificatie or '(geen identificatie)'} ({self.status})"
 
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic(using=kwargs.get("using")):
+            nieuw = self._state.adding
+            super().save(*args, **kwargs)
+            if self._inhoud_gewijzigd:
+                schrijf_inhoud(self.pk, self._inhoud or b"", nieuw=nieuw)
+                self._inhoud_gewijzigd = False
+
+    def refresh_from_db(self, *args, **kwargs) -> None:
+        super().refresh_from_db(*args, **kwargs)
+        if not self._inhoud_gewijzigd:
+            self._inhoud = None  # read again on next use
+
+    _inhoud: bytes | None = None  # loaded or set, not yet read
+    _inhoud_gewijzigd = False
+
+    @property
+    def inhoud(self) -> bytes:
+        """The received or sent bytes, unaltered (read from ``BerichtInhoud`` on first use)."""
+        if self._inhoud is None:
+            self._inhoud = lees_inhoud(self.pk) if self.pk is not None else b""
+        return self._inhoud
+
+    @inhoud.setter
+    def inhoud(self, data: bytes) -> None:
+        self._inhoud = bytes(data)
+        self._inhoud_gewijzigd = True
+
     @property
     def bytes(self) -> bytes:
         return bytes(self.inhoud)
+
+
+class BerichtInhoud(models.Model):
+    """The exact bytes of one :class:`Bericht` (see there why apart)."""
+
+    bericht = models.OneToOneField(
+        Bericht, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    data = models.BinaryField(help_text="De ontvangen of verzonden bytes, ongewijzigd.")
+
+    class Meta:
+        verbose_name = "berichtinhoud"
+        verbose_name_plural = "berichtinhoud"
+
+    def __str__(self) -> str:
+        return f"Inhoud van bericht {self.bericht_id}"
+
+
+# Django's psycopg 3 backend binds parameters client-side: a bytea goes into the SQL text as
+# an escaped literal and comes back as hex text. For a 323 of 23 MB that cost about half a
+# second per file each way (decision 0006); a server-side bound psycopg cursor on the same
+# connection (so in the same transaction) moves the bytes in binary.
+
+
+def _binair() -> bool:
+    from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
+    return connection.vendor == "postgresql" and is_psycopg3
+
+
+def schrijf_inhoud(bericht_id: int, data: bytes, *, nieuw: bool = False) -> None:
+    """Store the bytes of a Bericht (a new row, or replace them)."""
+    if not _binair():
+        if nieuw:
+            BerichtInhoud.objects.create(bericht_id=bericht_id, data=data)
+        else:
+            BerichtInhoud.objects.update_or_create(bericht_id=bericht_id, defaults={"data": data})
+        return
+    import psycopg
+
+    tabel = connection.ops.quote_name(BerichtInhoud._meta.db_table)
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cur:
+        cur.execute(
+            f"INSERT INTO {tabel} (bericht_id, data) VALUES (%s, %b) "
+            "ON CONFLICT (bericht_id) DO UPDATE SET data = EXCLUDED.data",
+            [bericht_id, data],
+        )
+
+
+def lees_inhoud(bericht_id: int) -> bytes:
+    """The stored bytes of a Bericht (binary transfer on PostgreSQL); b"" when none."""
+    if not _binair():
+        data = (
+            BerichtInhoud.objects.filter(bericht_id=bericht_id)
+            .values_list("data", flat=True)
+            .first()
+        )
+        return bytes(data) if data is not None else b""
+    import psycopg
+
+    tabel = connection.ops.quote_name(BerichtInhoud._meta.db_table)
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cur:
+        cur.execute(f"SELECT data FROM {tabel} WHERE bericht_id = %s", [bericht_id], binary=True)
+        rij = cur.fetchone()
+    return bytes(rij[0]) if rij is not None else b""
 
 
 class IdentificatieTeller(models.Model):

@@ -11,6 +11,7 @@ import dataclasses
 import datetime
 import enum
 import hashlib
+import io
 import logging
 import re
 from typing import Any
@@ -23,7 +24,7 @@ from lxml import etree
 from klantreis import istandaarden as ist
 
 from . import workflow
-from .models import Bericht, IdentificatieTeller
+from .models import Bericht, IdentificatieTeller, lees_inhoud
 from .workflow import Richting, Status
 
 logger = logging.getLogger(__name__)
@@ -88,13 +89,25 @@ def kop_van_bytes(data: bytes) -> Kop:
     """A lenient look at the header of bytes that may not be valid at all (never raises).
 
     Used at receipt, before the real check, so that even a message the XSD rejects is stored
-    with its sender and type (for TR056 and for the people reading the admin).
+    with its sender and type (for TR056 and for the people reading the admin). Parsing stops
+    at the end of the Header: a 25 MB declaratie is not parsed twice (the check parses it).
     """
     try:
-        parser = etree.XMLParser(
-            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-        )
-        root = etree.fromstring(data, parser)
+        root = None
+        for event, el in etree.iterparse(
+            io.BytesIO(data),
+            events=("start", "end"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+        ):
+            if root is None:
+                root = el
+            elif event == "end" and el.getparent() is root and _lokaal(el) == "Header":
+                break
+        if root is None:
+            return Kop()
         m = _NAMESPACE.search(etree.QName(root).namespace or "")
         if m is None:
             return Kop()
@@ -111,6 +124,11 @@ def kop_van_bytes(data: bytes) -> Kop:
         return Kop(standaard, code, afzender, ontvanger, ident, dagtekening)
     except Exception:  # garbage is stored as garbage
         return Kop()
+
+
+def _lokaal(el) -> str:
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def naar_json(v: Any) -> Any:
@@ -202,6 +220,11 @@ def ontvang(
             return bericht
         _plan_verwerking(bericht.pk)
     return bericht
+
+
+def inhoud_van(bericht_id: int) -> bytes:
+    """The stored bytes of a Bericht, without loading the row."""
+    return lees_inhoud(bericht_id)
 
 
 def retour_van(bericht: Bericht) -> Bericht | None:

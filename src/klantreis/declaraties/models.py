@@ -118,18 +118,35 @@ class Betaalopdracht(models.Model):
 
 class Prestatie(models.Model):
     declaratie = models.ForeignKey(Declaratie, on_delete=models.CASCADE, related_name="prestaties")
-    # aanbieder and wet repeated from the declaratie: the key of TR314 and TR323/389/390
+    # aanbieder and wet repeated from the declaratie: the key of TR314 and TR323/389/390.
+    # No index of its own: every lookup by aanbieder goes through tr314_referentie_uniek or
+    # prest_betaling, and each index costs at the load of 25,000 rows (decision 0006). No
+    # database constraint either: the value is always the declaratie's aanbieder, which the
+    # declaratie's own foreign key guards; on PostgreSQL each constraint is a trigger per row
+    # at commit. PROTECT is still enforced by Django when an aanbieder is deleted.
     aanbieder = models.ForeignKey(
-        "organisaties.Aanbieder", on_delete=models.PROTECT, related_name="+"
+        "organisaties.Aanbieder",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     wet = models.CharField(max_length=10, choices=Wet.choices)
     bsn = models.CharField(max_length=9)
+    # No index of its own either: the rules, TR385 and the release of held payments all
+    # ask for approved prestaties of a toewijzing, which prest_per_toewijzing serves. No
+    # database constraint: on PostgreSQL a deferred foreign key is one trigger per row at
+    # commit, about 0.17 s per 25,000 rows (decision 0006). The value is the id of a
+    # toewijzing the handler read in the same transaction; nothing deletes toewijzingen
+    # (a removal is RedenWijziging 13), and Django still enforces PROTECT on a delete.
     toewijzing = models.ForeignKey(
         "toewijzingen.Toewijzing",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="prestaties",
+        db_index=False,
+        db_constraint=False,
     )
     toewijzing_nummer = models.PositiveIntegerField()
     referentienummer = models.CharField(max_length=36)
@@ -182,11 +199,12 @@ class Prestatie(models.Model):
             ),
         ]
         indexes = [
-            # TR323/TR390: the debet a credit points at, and earlier credits of it
+            # TR390: earlier credits of a debet. Only credits carry a VorigReferentieNummer,
+            # so only they are indexed (a query must repeat the condition to use it).
             models.Index(
                 fields=["aanbieder", "wet", "vorig_referentienummer"],
-                condition=Q(goedgekeurd=True),
-                name="prest_tr323_tr390",
+                condition=Q(goedgekeurd=True) & ~Q(vorig_referentienummer=""),
+                name="prest_tr390_credits",
             ),
             # TR389, TR322, TR369: approved prestaties per toewijzing and period
             models.Index(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,14 +77,20 @@ def check(data: bytes, *, history: Iterable[HistoryRule] | None = None) -> Check
         s = herken(root)
     except CodecError as exc:
         return CheckResult(None, None, False, exc.niveau, tuple(exc.fouten))
-    fouten = valideer(root, s)
-    if fouten:
-        return CheckResult(s.standaard, s.bericht, False, Niveau.XSD, tuple(fouten))
-    try:
-        message = map_root(root, s)
-    except CodecError as exc:
-        return CheckResult(s.standaard, s.bericht, False, exc.niveau, tuple(exc.fouten))
-    niveau2 = regels.controleer(message)
+    if len(data) < PARALLEL_VANAF:
+        fouten = valideer(root, s)
+        if fouten:
+            return CheckResult(s.standaard, s.bericht, False, Niveau.XSD, tuple(fouten))
+        try:
+            message = map_root(root, s)
+        except CodecError as exc:
+            return CheckResult(s.standaard, s.bericht, False, exc.niveau, tuple(exc.fouten))
+        niveau2 = regels.controleer(message)
+    else:
+        uitkomst = _parallel(root, s)
+        if isinstance(uitkomst, CheckResult):
+            return uitkomst
+        message, niveau2 = uitkomst
     fouten = list(niveau2)
     if not any(f.retourcode == AFKEUR or f.regel == regels.INTERN for f in niveau2):
         # level 2 did not reject the message as a whole (a per-class code such as TR346's
@@ -91,6 +100,48 @@ def check(data: bytes, *, history: Iterable[HistoryRule] | None = None) -> Check
         return CheckResult(s.standaard, s.bericht, True, None, (), message)
     niveau = Niveau.BERICHT if niveau2 else Niveau.HISTORIE
     return CheckResult(s.standaard, s.bericht, False, niveau, tuple(fouten), message)
+
+
+#: From this size on (a large 323) the XSD validation runs in a second thread while this one
+#: maps the tree and runs the level-2 rules: libxml2 validates without holding the GIL and
+#: both only read the tree. The outcome is that of the sequential order: XSD faults win, and
+#: whatever the mapping made of an invalid tree is thrown away.
+PARALLEL_VANAF = 1024 * 1024
+
+_validator: tuple[int, ThreadPoolExecutor] | None = None  # (pid, executor)
+_validator_lock = threading.Lock()
+
+
+def _valideerder() -> ThreadPoolExecutor:
+    """One validation thread per process. A forked worker (Celery prefork) does not inherit
+    its parent's thread, so a child makes its own instead of waiting on a dead one."""
+    global _validator
+    with _validator_lock:
+        if _validator is None or _validator[0] != os.getpid():
+            _validator = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="xsd"))
+        return _validator[1]
+
+
+def _parallel(root, s) -> CheckResult | tuple[Bericht, list[Fout]]:
+    xsd = _valideerder().submit(valideer, root, s)
+    message: Bericht | None = None
+    niveau2: list[Fout] = []
+    mapfout: CodecError | None = None
+    try:
+        message = map_root(root, s)
+        niveau2 = regels.controleer(message)
+    except CodecError as exc:
+        mapfout = exc
+    except Exception:  # an invalid tree the mapping could not follow: XSD faults follow
+        if not xsd.result():
+            raise
+    fouten = xsd.result()
+    if fouten:
+        return CheckResult(s.standaard, s.bericht, False, Niveau.XSD, tuple(fouten))
+    if mapfout is not None:
+        return CheckResult(s.standaard, s.bericht, False, mapfout.niveau, tuple(mapfout.fouten))
+    assert message is not None
+    return message, niveau2
 
 
 def _historie(message: Bericht, history: Iterable[HistoryRule] | None) -> list[Fout]:

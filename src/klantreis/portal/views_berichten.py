@@ -46,7 +46,7 @@ def berichten(request):
         c for c in basis.order_by().values_list("berichtcode", flat=True).distinct() if c
     )
     filters = BerichtFilter(request.GET or None, codes=codes)
-    qs = basis.defer("inhoud", "gegevens", "fouten")
+    qs = basis.defer("gegevens", "fouten")  # the bytes are in a table of their own
     if filters.is_valid():
         d = filters.cleaned_data
         if d["richting"]:
@@ -103,14 +103,14 @@ def _retourcodes_in_xml(inhoud: bytes) -> list[str]:
 
 @login_required
 def bericht(request, pk: int):
-    b = get_object_or_404(toegang.zichtbare_berichten(request.user).defer("inhoud"), pk=pk)
-    zichtbaar = toegang.zichtbare_berichten(request.user).defer("inhoud", "gegevens", "fouten")
+    b = get_object_or_404(toegang.zichtbare_berichten(request.user), pk=pk)
+    zichtbaar = toegang.zichtbare_berichten(request.user).defer("gegevens", "fouten")
     heen = zichtbaar.filter(pk=b.heen_id).first() if b.heen_id else None
     retouren = list(zichtbaar.filter(heen=b).order_by("aangemaakt_op", "pk"))
     wet = _wet(b)
     fouten = b.fouten or []
     per_regel = Counter((f.get("regel") or "", f.get("retourcode") or "") for f in fouten)
-    inhoud = Bericht.objects.values_list("inhoud", flat=True).get(pk=b.pk)
+    inhoud = b.bytes
     codes_in_bericht = Counter(_retourcodes_in_xml(bytes(inhoud))) if b.heen_id else Counter()
     declaraties = toegang.zichtbare_declaraties(request.user).filter(bericht=b)
     log_inzage(request, b, via=Via.PORTAAL)

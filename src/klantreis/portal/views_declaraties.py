@@ -156,9 +156,9 @@ def prestatie(request, pk: int):
         pk=pk,
     )  # fmt: skip
     berichten = toegang.zichtbare_berichten(request.user)
-    heen = berichten.filter(pk=p.declaratie.bericht_id).defer("inhoud", "gegevens").first()
+    heen = berichten.filter(pk=p.declaratie.bericht_id).defer("gegevens").first()
     retour = (
-        berichten.filter(heen_id=p.declaratie.bericht_id).defer("inhoud", "gegevens").first()
+        berichten.filter(heen_id=p.declaratie.bericht_id).defer("gegevens").first()
         if heen
         else None
     )

@@ -148,7 +148,6 @@ def _backoffice(user, vandaag: date) -> list[Item]:
         toegang.zichtbare_berichten(user)
         .filter(status__in=[Status.AFGEKEURD, Status.MISLUKT])
         .select_related("traject__gemeente", "traject__client")
-        .defer("inhoud")
     )
     for bericht in berichten:
         traject = bericht.traject

@@ -98,6 +98,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL: readers do not block the writer (portal and worker on one file), and a commit
+    # appends to the log instead of copying pages to a rollback journal. synchronous=NORMAL
+    # is the setting SQLite recommends with WAL: no fsync per commit, only at checkpoints; a
+    # power cut may lose the last commits, never corrupts the file. A received 323 of 23 MB
+    # is written at receipt and its row updated twice while processed: with the default
+    # (rollback journal, fsync per commit) that waited on the disk for seconds per file
+    # (docs/decisions/0006-snelle-323.md). Documented in docs/configuration.md.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

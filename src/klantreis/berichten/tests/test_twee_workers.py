@@ -64,10 +64,7 @@ def test_twee_workers_verwerken_elk_bericht_precies_eenmaal(
     assert retouren.count() == AANTAL
     assert sorted(retouren.values_list("heen_id", flat=True)) == sorted(ids)
     # every retour has its own IdentificatieRetour (the counter under concurrency)
-    idents = {
-        ist.read(bytes(b)).header.identificatie_retour
-        for b in retouren.values_list("inhoud", flat=True)
-    }
+    idents = {ist.read(b.bytes).header.identificatie_retour for b in retouren}
     assert len(idents) == AANTAL
     assert set(retouren.values_list("status", flat=True)) == {Status.VERZONDEN}
     assert len(inbox(berichtenmap, AANBIEDER)) == AANTAL  # delivered once each

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("declaraties", "0001_initial"),
+        ("declaraties", "0002_prestatie_minder_indexen"),
         ("organisaties", "0002_bankrekeningen"),
         ("toewijzingen", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
