@@ -29,15 +29,18 @@ def _voorwaarde(
     per_aanbieder: Callable[[list[Aanbieder]], Q] | None,
     *,
     rollen: str = "alle",
+    alleen: frozenset[str] | None = None,
 ) -> Q:
     """The condition for the records this user sees. ``per_gemeente`` says which records
     belong to a gemeente, ``per_aanbieder`` which to a list of aanbieders (None: a provider's
     staff see none of this kind). ``rollen``: "alle", or only the "aanbieder" or only the
-    "overige" (non-provider) roles."""
+    "overige" (non-provider) roles; ``alleen``: only these roles count."""
     if user is None or not user.is_authenticated:
         return GEEN
     voorwaarde = GEEN
     for toewijzing in user.roltoewijzingen.select_related("aanbieder", "gemeente"):
+        if alleen is not None and toewijzing.rol not in alleen:
+            continue
         if toewijzing.rol == Rol.AANBIEDER:
             if rollen == "overige" or toewijzing.aanbieder is None or per_aanbieder is None:
                 continue
@@ -250,3 +253,67 @@ def heeft_taak(user, traject: Traject) -> bool:
     if traject.eigenaar_id == user.pk or user.werkt_voor(traject.aanbieder):
         return True
     return traject.stap.rol in user.rollen(traject.gemeente)
+
+
+# --- declaraties and payment (issue 5) ------------------------------------------------------
+
+#: Who sees declaraties: the back office that judges and pays them, functioneel beheer, and
+#: the provider that sent them (a consulent has no business with invoices).
+DECLARATIE_ROLLEN = frozenset({Rol.BACKOFFICE, Rol.FUNCTIONEEL_BEHEER, Rol.AANBIEDER})
+#: Who makes, downloads and confirms payment runs: the gemeente's side only.
+BETAAL_ROLLEN = frozenset({Rol.BACKOFFICE, Rol.FUNCTIONEEL_BEHEER})
+
+
+def zichtbare_declaraties(user):
+    """Declaraties received by the user's gemeenten (back office, functioneel beheer), or
+    sent by the user's aanbieder (or its onderaannemers)."""
+    from klantreis.declaraties.models import Declaratie
+
+    return Declaratie.objects.filter(
+        _voorwaarde(
+            user,
+            lambda g: Q(gemeente_id=g.pk),
+            lambda aanbieders: Q(aanbieder__in=aanbieders),
+            alleen=DECLARATIE_ROLLEN,
+        )
+    )
+
+
+def zichtbare_prestaties(user):
+    """The prestaties of :func:`zichtbare_declaraties` (the same rule, one join less)."""
+    from klantreis.declaraties.models import Prestatie
+
+    return Prestatie.objects.filter(
+        _voorwaarde(
+            user,
+            lambda g: Q(declaratie__gemeente_id=g.pk),
+            lambda aanbieders: Q(aanbieder__in=aanbieders),
+            alleen=DECLARATIE_ROLLEN,
+        )
+    )
+
+
+def betaalgemeenten(user) -> QuerySet[Gemeente]:
+    """The gemeenten for which the user may make, download and confirm payment runs."""
+    voorwaarde = _voorwaarde(user, lambda g: Q(pk=g.pk), None, alleen=BETAAL_ROLLEN)
+    return Gemeente.objects.filter(voorwaarde)
+
+
+def zichtbare_betaalopdrachten(user):
+    """Payment runs of the user's gemeenten (back office, functioneel beheer); for a
+    provider's staff the runs that paid their aanbieder, of which they see only their own
+    lines (the view narrows them with :func:`zichtbare_prestaties`)."""
+    from klantreis.declaraties.models import Betaalopdracht
+
+    return Betaalopdracht.objects.filter(
+        _voorwaarde(
+            user,
+            lambda g: Q(gemeente_id=g.pk),
+            lambda aanbieders: Q(
+                pk__in=zichtbare_prestaties(user)
+                .filter(aanbieder__in=aanbieders, betaalopdracht__isnull=False)
+                .values("betaalopdracht")
+            ),
+            alleen=DECLARATIE_ROLLEN,
+        )
+    )

@@ -10,7 +10,7 @@ def bsn_van(obj) -> str:
     """The client's BSN of a record (a client, or anything with a client or a traject)."""
     if obj is None:
         return ""
-    if hasattr(obj, "bsn") and type(obj).__name__ == "Client":
+    if hasattr(obj, "bsn") and type(obj).__name__ in ("Client", "Prestatie"):
         return obj.bsn or ""
     client = getattr(obj, "client", None)
     if client is not None:

@@ -1,5 +1,6 @@
-"""Payment of approved prestaties: lines per aanbieder per period, the CSV a finance
-department loads, and the Heusden policy "betaling na startbericht".
+"""Payment of approved prestaties: lines per aanbieder per period, the CSV preview, and the
+Heusden policy "betaling na startbericht". Payment runs and their files (CSV, XLSX, SEPA)
+are in ``betaalopdracht``, ``bestanden`` and ``sepa``.
 
 With ``Gemeente.betaling_na_startbericht`` an approved prestatie whose toewijzing has no
 (current) 305 is stored ``aangehouden``; the 325 follows the standard regardless (OP364: a
@@ -9,30 +10,15 @@ missing 305 is never a reason to reject). When the 305 arrives, ``toewijzingen``
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable
 
-from django.db.models import Count, Sum
 from django.dispatch import receiver
-from django.utils import timezone
 
 from klantreis.toewijzingen.models import MeldingSoort, ZorgMelding
 from klantreis.toewijzingen.signalen import startbericht_verwerkt, verwijderen_gevraagd
 
 from .models import Betaalstatus, Prestatie
-
-KOLOMMEN = [
-    "gemeentecode",
-    "agb_code",
-    "aanbieder",
-    "wet",
-    "periode",
-    "aantal_prestaties",
-    "bedrag_eurocent",
-    "bedrag_euro",
-]
 
 
 def gestarte_toewijzingen(ids: Iterable[int]) -> set[int]:
@@ -51,9 +37,13 @@ def gestarte_toewijzingen(ids: Iterable[int]) -> set[int]:
 
 def geef_vrij(toewijzing) -> int:
     """Held prestaties of this toewijzing become payable; returns how many."""
-    return Prestatie.objects.filter(
-        toewijzing=toewijzing, goedgekeurd=True, betaalstatus=Betaalstatus.AANGEHOUDEN
-    ).update(betaalstatus=Betaalstatus.TE_BETALEN)
+    from .workflow import zet_prestaties
+
+    return zet_prestaties(
+        Prestatie.objects.filter(toewijzing=toewijzing, goedgekeurd=True),
+        Betaalstatus.AANGEHOUDEN,
+        Betaalstatus.TE_BETALEN,
+    )
 
 
 @receiver(startbericht_verwerkt, dispatch_uid="declaraties.geef_vrij")
@@ -62,51 +52,48 @@ def _bij_startbericht(sender, toewijzing, **kwargs) -> None:
 
 
 def betaalregels(periode: dt.date, gemeente=None):
-    """Payment lines: the payable prestaties of the month ``periode`` (ProductPeriode), per
-    gemeente, aanbieder and domain, credits netted."""
+    """Payment lines (preview): the payable prestaties up to and including the month
+    ``periode`` (ProductPeriode), per gemeente, aanbieder, domain and month, credits netted."""
+    from .betaalopdracht import regels_van, volgende_maand
+
     qs = Prestatie.objects.filter(
-        betaalstatus=Betaalstatus.TE_BETALEN,
-        periode_begin__year=periode.year,
-        periode_begin__month=periode.month,
+        betaalstatus=Betaalstatus.TE_BETALEN, periode_begin__lt=volgende_maand(periode)
     )
     if gemeente is not None:
         qs = qs.filter(declaratie__gemeente=gemeente)
-    return (
-        qs.values("declaratie__gemeente__code", "aanbieder__agb_code", "aanbieder__naam", "wet")
-        .annotate(aantal=Count("id"), bedrag=Sum("bedrag"))
-        .order_by("declaratie__gemeente__code", "aanbieder__agb_code", "wet")
-    )
+    return regels_van(qs)
 
 
 def betaalbestand(periode: dt.date, *, gemeente=None, markeer: bool = False) -> str:
-    """The CSV (``;``-separated, the Dutch spreadsheet default) of :func:`betaalregels`.
-    ``markeer``: the exported prestaties become ``betaald`` so they are not paid twice."""
-    uit = io.StringIO()
-    w = csv.writer(uit, delimiter=";", lineterminator="\n")
-    w.writerow(KOLOMMEN)
-    for r in betaalregels(periode, gemeente):
-        w.writerow(
-            [
-                r["declaratie__gemeente__code"],
-                r["aanbieder__agb_code"],
-                r["aanbieder__naam"],
-                r["wet"],
-                f"{periode:%Y-%m}",
-                r["aantal"],
-                r["bedrag"],
-                f"{r['bedrag'] / 100:.2f}".replace(".", ","),
-            ]
-        )
-    if markeer:
-        qs = Prestatie.objects.filter(
-            betaalstatus=Betaalstatus.TE_BETALEN,
-            periode_begin__year=periode.year,
-            periode_begin__month=periode.month,
-        )
-        if gemeente is not None:
-            qs = qs.filter(declaratie__gemeente=gemeente)
-        qs.update(betaalstatus=Betaalstatus.BETAALD, betaald_op=timezone.now())
-    return uit.getvalue()
+    """The CSV of :func:`betaalregels`. ``markeer``: the lines go into a payment run per
+    gemeente that is confirmed at once (``betaald``), so they are not paid twice; the CSV is
+    then made of exactly the lines those runs took."""
+    from .bestanden import csv_bestand
+
+    if not markeer:
+        return csv_bestand(betaalregels(periode, gemeente))
+    from .betaalopdracht import bevestig, maak_betaalopdracht, regels_van
+
+    gemeenten = [gemeente] if gemeente is not None else _gemeenten_met_te_betalen(periode)
+    regels = []
+    for g in gemeenten:
+        opdracht = maak_betaalopdracht(g, tot_en_met=periode)
+        if opdracht is not None:
+            bevestig(opdracht)
+            regels += regels_van(opdracht.prestaties.all())
+    return csv_bestand(regels)
+
+
+def _gemeenten_met_te_betalen(periode: dt.date):
+    from klantreis.organisaties.models import Gemeente
+
+    from .betaalopdracht import volgende_maand
+
+    return Gemeente.objects.filter(
+        pk__in=Prestatie.objects.filter(
+            betaalstatus=Betaalstatus.TE_BETALEN, periode_begin__lt=volgende_maand(periode)
+        ).values("declaratie__gemeente")
+    ).order_by("code")
 
 
 @receiver(verwijderen_gevraagd, dispatch_uid="declaraties.tr385")

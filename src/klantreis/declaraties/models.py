@@ -66,7 +66,54 @@ class Betaalstatus(models.TextChoices):
     GEEN = "", "Niet te betalen (afgekeurd)"
     TE_BETALEN = "te_betalen", "Te betalen"
     AANGEHOUDEN = "aangehouden", "Aangehouden (wacht op startbericht 305)"
-    BETAALD = "betaald", "Betaald (in betaalbestand)"
+    IN_BESTAND = "in_bestand", "In betaalbestand (wacht op bevestiging)"
+    BETAALD = "betaald", "Betaald"
+
+
+class OpdrachtStatus(models.TextChoices):
+    AANGEMAAKT = "aangemaakt", "Aangemaakt (betaalbestand klaar)"
+    BETAALD = "betaald", "Betaald (bevestigd)"
+    INGETROKKEN = "ingetrokken", "Ingetrokken"
+
+
+class Betaalopdracht(models.Model):
+    """One payment run of a gemeente: the payable prestaties it took (each exactly once, see
+    ``declaraties.workflow``), and the files made of it (CSV, XLSX, SEPA pain.001). The files
+    are made from the prestaties that point here, so a download is the same every time and a
+    line is never in two runs."""
+
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.PROTECT, related_name="betaalopdrachten"
+    )
+    kenmerk = models.CharField(
+        max_length=35, unique=True, help_text="MsgId van het SEPA-bestand; uniek, dus een bank "
+        "weigert hetzelfde bestand een tweede keer."
+    )  # fmt: skip
+    tot_en_met = models.DateField(
+        null=True, blank=True, help_text="Eerste dag van de laatste ProductPeriode-maand."
+    )
+    uitvoerdatum = models.DateField(help_text="Gewenste uitvoerdatum (ReqdExctnDt).")
+    status = models.CharField(
+        max_length=12, choices=OpdrachtStatus.choices, default=OpdrachtStatus.AANGEMAAKT
+    )
+    aantal = models.PositiveIntegerField(default=0, help_text="Aantal prestaties.")
+    totaal = models.BigIntegerField(default=0, help_text="Eurocent, gesaldeerd.")
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    aangemaakt_door = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    afgehandeld_op = models.DateTimeField(null=True, blank=True)
+    afgehandeld_door = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "betaalopdracht"
+        verbose_name_plural = "betaalopdrachten"
+        ordering = ["-aangemaakt_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Betaalopdracht {self.kenmerk} ({self.get_status_display()})"
 
 
 class Prestatie(models.Model):
@@ -116,18 +163,40 @@ class Prestatie(models.Model):
     retourcodes = models.JSONField(default=list, blank=True)
     betaalstatus = models.CharField(max_length=12, choices=Betaalstatus.choices, blank=True)
     betaald_op = models.DateTimeField(null=True, blank=True)
+    # the payment run that took this line (in_bestand, betaald); indexed only where set, so
+    # the 323 intake does not maintain an index of NULLs
+    betaalopdracht = models.ForeignKey(
+        Betaalopdracht,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="prestaties",
+        db_index=False,
+    )
 
     class Meta:
         verbose_name = "prestatie"
         verbose_name_plural = "prestaties"
         constraints = [
+            # never paid twice: a line is in a payment run exactly when it is in_bestand or
+            # betaald (declaraties.workflow moves both fields in one conditional UPDATE)
+            models.CheckConstraint(
+                condition=(
+                    Q(betaalstatus__in=["in_bestand", "betaald"], betaalopdracht__isnull=False)
+                    | (
+                        ~Q(betaalstatus__in=["in_bestand", "betaald"])
+                        & Q(betaalopdracht__isnull=True)
+                    )
+                ),
+                name="prestatie_betaald_in_opdracht",
+            ),
             # TR314: an approved ReferentieNummer exists once per aanbieder per domain; a
             # rejected one may come again, corrected.
             models.UniqueConstraint(
                 fields=["aanbieder", "wet", "referentienummer"],
                 condition=Q(goedgekeurd=True),
                 name="tr314_referentie_uniek",
-            )
+            ),
         ]
         indexes = [
             # TR390: earlier credits of a debet. Only credits carry a VorigReferentieNummer,
@@ -145,6 +214,11 @@ class Prestatie(models.Model):
             ),
             # payment: lines per aanbieder per period
             models.Index(fields=["betaalstatus", "aanbieder"], name="prest_betaling"),
+            models.Index(
+                fields=["betaalopdracht"],
+                condition=Q(betaalopdracht__isnull=False),
+                name="prest_in_opdracht",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -129,6 +129,7 @@ class Resultaat:
     gebruikers: list[tuple[str, str]] = field(default_factory=list)  # (username, omschrijving)
     trajecten: int = 0
     nieuw: bool = False
+    declaraties: bool = False  # the declaratie and payment demo was loaded now
 
 
 def _slug(naam: str) -> str:
@@ -388,6 +389,9 @@ def laad_demo() -> Resultaat:
     if not Traject.objects.filter(client__bsn__startswith=DEMO_BSN_PREFIX).exists():
         _trajecten(org, users, resultaat)
         resultaat.nieuw = True
+    from .declaraties import laad_declaraties
+
+    resultaat.declaraties = laad_declaraties(org, users)
     return resultaat
 
 

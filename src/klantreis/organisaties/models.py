@@ -1,6 +1,8 @@
 from django.core.validators import RegexValidator
 from django.db import models
 
+from .bank import compact_iban, valideer_bic, valideer_iban
+
 gemeentecode_validator = RegexValidator(r"^\d{4}$", "Een gemeentecode (CBS) heeft 4 cijfers.")
 agb_validator = RegexValidator(r"^\d{8}$", "Een AGB-code heeft 8 cijfers.")
 
@@ -34,6 +36,15 @@ class Gemeente(models.Model):
         help_text="Betaling van goedgekeurde prestaties wacht op het startbericht (305). "
         "De 325 volgt altijd de standaard (OP364).",
     )
+    # the debtor account of payment files (SEPA pain.001)
+    iban = models.CharField(
+        "IBAN", max_length=34, blank=True, validators=[valideer_iban],
+        help_text="Rekening waarvan de gemeente de zorgaanbieders betaalt.",
+    )  # fmt: skip
+    bic = models.CharField("BIC", max_length=11, blank=True, validators=[valideer_bic])
+    rekeninghouder = models.CharField(
+        max_length=70, blank=True, help_text="Naam op de rekening; leeg: 'Gemeente <naam>'."
+    )
 
     class Meta:
         verbose_name = "gemeente"
@@ -42,6 +53,10 @@ class Gemeente(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.code})"
+
+    def clean(self) -> None:
+        self.iban = compact_iban(self.iban)
+        self.bic = self.bic.replace(" ", "").upper()
 
 
 class Aanbieder(models.Model):
@@ -54,6 +69,12 @@ class Aanbieder(models.Model):
         "self", symmetrical=False, blank=True, related_name="hoofdaannemers"
     )
     is_gi = models.BooleanField("gecertificeerde instelling", default=False)
+    # the creditor account of payment files (SEPA pain.001)
+    iban = models.CharField("IBAN", max_length=34, blank=True, validators=[valideer_iban])
+    bic = models.CharField("BIC", max_length=11, blank=True, validators=[valideer_bic])
+    tenaamstelling = models.CharField(
+        max_length=70, blank=True, help_text="Naam op de rekening; leeg: de naam van de aanbieder."
+    )
 
     class Meta:
         verbose_name = "aanbieder"
@@ -62,6 +83,10 @@ class Aanbieder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.agb_code})"
+
+    def clean(self) -> None:
+        self.iban = compact_iban(self.iban)
+        self.bic = self.bic.replace(" ", "").upper()
 
 
 class Consortium(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_berichten, views_declaraties
 
 app_name = "portal"
 urlpatterns = [
@@ -21,4 +21,22 @@ urlpatterns = [
         views.akkoord,
         name="akkoord",
     ),
+    # declaraties and payment (issue 5 points 4–5), messages (issue 6)
+    path("declaraties/", views_declaraties.declaraties, name="declaraties"),
+    path(
+        "declaraties/aanbieders/<int:pk>/",
+        views_declaraties.declaraties_aanbieder,
+        name="declaraties_aanbieder",
+    ),
+    path("declaraties/prestaties/<int:pk>/", views_declaraties.prestatie, name="prestatie"),
+    path("betaalopdrachten/", views_declaraties.betaalopdrachten, name="betaalopdrachten"),
+    path("betaalopdrachten/<int:pk>/", views_declaraties.betaalopdracht, name="betaalopdracht"),
+    path(
+        "betaalopdrachten/<int:pk>/<str:formaat>/",
+        views_declaraties.betaalopdracht_bestand,
+        name="betaalopdracht_bestand",
+    ),
+    path("berichten/", views_berichten.berichten, name="berichten"),
+    path("berichten/<int:pk>/", views_berichten.bericht, name="bericht"),
+    path("berichten/<int:pk>/xml/", views_berichten.bericht_xml, name="bericht_xml"),
 ]

@@ -157,9 +157,8 @@ def _backoffice(user, vandaag: date) -> list[Item]:
                 titel=f"{bericht.standaard or ''} {bericht.berichtcode or ''} "
                 f"({bericht.get_status_display().lower()}) van {bericht.afzender} "
                 f"aan {bericht.ontvanger}".strip(),
-                url=reverse("admin:berichten_bericht_change", args=[bericht.pk])
-                if user.is_staff
-                else (reverse("portal:traject", args=[traject.pk]) if traject else ""),
+                # the message page: header, retour pair, rule outcomes, the XML (issue 6)
+                url=reverse("portal:bericht", args=[bericht.pk]),
                 uiterlijk=None,
                 gemeente=traject.gemeente if traject else None,
                 client=traject.client.naam if traject else "",

@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from klantreis.accounts.models import Rol
 from klantreis.berichten.models import Bericht
+from klantreis.declaraties.tests.conftest import omgeving  # noqa: F401 (a fixture)
 from klantreis.demo.voorbeelden import inhoud
 from klantreis.documenten import services as documenten
 from klantreis.portal.tests.conftest import contract, start
@@ -34,6 +35,9 @@ class Kant:
     toewijzing: object
     verzoek: object
     bericht: object
+    declaratie: object = None
+    prestatie: object = None
+    betaalopdracht: object = None  # a payment run holding only this side's prestatie
 
     @property
     def client(self):
@@ -68,7 +72,7 @@ def _kant(gemeente, naam: str, achternaam: str, nummer: int) -> Kant:
         status="verwerkt",
         traject=traject,
     )
-    return Kant(
+    kant = Kant(
         aanbieder=aanbieder,
         traject=traject,
         medewerker=medewerker,
@@ -101,6 +105,49 @@ def _kant(gemeente, naam: str, achternaam: str, nummer: int) -> Kant:
             bericht=bericht,
         ),
         bericht=bericht,
+    )
+    _declaratie(kant, gemeente, nummer)
+    return kant
+
+
+def _declaratie(kant: Kant, gemeente, nummer: int) -> None:
+    """A declaratie of this side with one approved prestatie, taken into a payment run."""
+    from klantreis.declaraties.models import Betaalopdracht, Declaratie, Prestatie
+
+    kant.declaratie = Declaratie.objects.create(
+        gemeente=gemeente,
+        aanbieder=kant.aanbieder,
+        wet="wmo",
+        nummer=f"D{nummer}",
+        periode_begin=date(2026, 1, 1),
+        periode_eind=date(2026, 1, 31),
+        dagtekening=date(2026, 2, 2),
+        totaal_ingediend=6150,
+        totaal_toegekend=6150,
+        bericht=kant.bericht,
+    )
+    kant.betaalopdracht = Betaalopdracht.objects.create(
+        gemeente=gemeente, kenmerk=f"KR-TEST-{nummer}", uitvoerdatum=date(2026, 2, 20)
+    )
+    kant.prestatie = Prestatie.objects.create(
+        declaratie=kant.declaratie,
+        aanbieder=kant.aanbieder,
+        wet="wmo",
+        bsn=kant.client.bsn,
+        toewijzing=kant.toewijzing,
+        toewijzing_nummer=nummer,
+        referentienummer=f"REF{nummer}",
+        categorie="02",
+        code="02A01",
+        periode_begin=date(2026, 1, 1),
+        periode_eind=date(2026, 1, 31),
+        volume=1,
+        eenheid="04",
+        tarief=6150,
+        bedrag=6150,
+        goedgekeurd=True,
+        betaalstatus="in_bestand",
+        betaalopdracht=kant.betaalopdracht,
     )
 
 

@@ -56,7 +56,19 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
     "api:verzoek-detail": lambda k: {"pk": k.verzoek.pk},
     "api:bericht-detail": lambda k: {"pk": k.bericht.pk},
     "api:bericht-xml": lambda k: {"pk": k.bericht.pk},
+    "api:declaratie-detail": lambda k: {"pk": k.declaratie.pk},
+    "api:prestatie-detail": lambda k: {"pk": k.prestatie.pk},
+    "portal:declaraties_aanbieder": lambda k: {"pk": k.aanbieder.pk},
+    "portal:prestatie": lambda k: {"pk": k.prestatie.pk},
+    "portal:betaalopdracht": lambda k: {"pk": k.betaalopdracht.pk},
+    "portal:betaalopdracht_bestand": lambda k: {"pk": k.betaalopdracht.pk, "formaat": "csv"},
+    "portal:bericht": lambda k: {"pk": k.bericht.pk},
+    "portal:bericht_xml": lambda k: {"pk": k.bericht.pk},
 }
+
+# Object URLs a provider's staff never get, not even for their own record: the back office's
+# (payment files). The provider is refused for both sides; the back office gets its own.
+ALLEEN_GEMEENTE = {"portal:betaalopdracht_bestand"}
 
 # A list URL: the record of one side that must (own) or must not (other) be listed.
 LIJST_URLS: dict[str, Callable[[Kant], int]] = {
@@ -67,6 +79,8 @@ LIJST_URLS: dict[str, Callable[[Kant], int]] = {
     "api:toewijzing-list": lambda k: k.toewijzing.pk,
     "api:verzoek-list": lambda k: k.verzoek.pk,
     "api:bericht-list": lambda k: k.bericht.pk,
+    "api:declaratie-list": lambda k: k.declaratie.pk,
+    "api:prestatie-list": lambda k: k.prestatie.pk,
 }
 
 # URLs that show no record, each with the reason.
@@ -80,6 +94,9 @@ ZONDER_OBJECT = {
     "portal:trajecten": "de lijst; getoetst in portal/tests/test_toegang.py",
     "portal:werkvoorraad": "de werkvoorraad; getoetst in portal/tests/test_werkvoorraad.py",
     "portal:nieuw_traject": "een nieuw traject: nog geen object",
+    "portal:declaraties": "overzicht per aanbieder; getoetst in portal/tests/test_declaraties.py",
+    "portal:betaalopdrachten": "de lijst; getoetst in portal/tests/test_declaraties.py",
+    "portal:berichten": "de lijst; getoetst in portal/tests/test_berichten.py",
     "api-schema": "het OpenAPI-schema (openbaar, zoals bij Open Zaak)",
     "api-docs": "de documentatie van het schema",
 }
@@ -148,7 +165,7 @@ def test_aanbieder_krijgt_geen_object_van_een_andere_aanbieder(client, wereld: W
     assert {r.status_code for r in antwoorden.values()} & {403, 404}, url
 
 
-@pytest.mark.parametrize("naam", sorted(OBJECT_URLS))
+@pytest.mark.parametrize("naam", sorted(set(OBJECT_URLS) - ALLEEN_GEMEENTE))
 def test_aanbieder_komt_wel_bij_het_eigen_object(client, wereld: Wereld, naam):
     """The same URL for the provider's own record is not a 404: the rule above refuses the
     other provider's record, not every record."""
@@ -156,6 +173,17 @@ def test_aanbieder_komt_wel_bij_het_eigen_object(client, wereld: Wereld, naam):
     url = reverse(naam, kwargs=OBJECT_URLS[naam](wereld.eigen))
     statussen = {_vraag(client, m, url).status_code for m in ("GET", "POST")}
     assert statussen - {403, 404, 405}, f"{url}: {statussen}"
+
+
+@pytest.mark.parametrize("naam", sorted(ALLEEN_GEMEENTE))
+def test_alleen_de_gemeente_komt_bij_dit_object(client, wereld: Wereld, naam):
+    from klantreis.accounts.models import Rol
+
+    client.force_login(wereld.eigen.medewerker)
+    url = reverse(naam, kwargs=OBJECT_URLS[naam](wereld.eigen))
+    assert _vraag(client, "GET", url).status_code in (403, 404)
+    client.force_login(wereld.eigen.traject.wie[Rol.BACKOFFICE])
+    assert _vraag(client, "GET", url).status_code == 200
 
 
 def _ids(response) -> set[int]:

@@ -203,8 +203,8 @@ def test_betaalbestand_commando_en_markeren(omgeving, cap, capsys):
     assert uit[0].startswith("gemeentecode;agb_code;")
     assert uit[1] == (
         f"0797;{omgeving.aanbieder.agb_code};Begeleiding Oost;wmo;{MAAND:%Y-%m};2;"
-        f"{16 * TARIEF};{16 * TARIEF // 100},{16 * TARIEF % 100:02d}"
-    )
+        f"{16 * TARIEF};{16 * TARIEF // 100},{16 * TARIEF % 100:02d};;"
+    )  # no IBAN known, no payment run yet (a preview)
     call_command("declaraties", "betaalbestand", "--periode", f"{MAAND:%Y-%m}", "--markeer-betaald")
     capsys.readouterr()
     assert set(Prestatie.objects.values_list("betaalstatus", flat=True)) == {"betaald"}

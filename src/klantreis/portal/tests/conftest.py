@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from klantreis.accounts.models import Rol
+from klantreis.declaraties.tests.conftest import omgeving  # noqa: F401 (a fixture)
 from klantreis.organisaties.models import Contract
 from klantreis.producten.models import Product, Segment
 from klantreis.routes import engine
