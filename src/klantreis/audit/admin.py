@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from klantreis.beheer import AlleenLezen
+
 from .models import Inzage
 
 
 @admin.register(Inzage)
-class InzageAdmin(admin.ModelAdmin):
+class InzageAdmin(AlleenLezen, admin.ModelAdmin):
     """The audit log for functioneel beheer: read only, nobody edits or deletes a row."""
 
     list_display = [
@@ -22,12 +24,3 @@ class InzageAdmin(admin.ModelAdmin):
     search_fields = ["client_bsn", "user__username", "reden", "toelichting", "pad"]
     date_hierarchy = "op"
     list_select_related = ["user"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

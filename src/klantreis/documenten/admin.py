@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from klantreis.routes.admin import AlleenLezen
+from klantreis.beheer import AlleenLezen
 
 from .models import Akkoord, Document, DocumentVersie
 

@@ -2,21 +2,9 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from klantreis.beheer import AlleenLezen
+
 from .models import RouteVersie, Traject, TrajectGebeurtenis
-
-
-class AlleenLezen:
-    """For records only a service may change (the engine, the document services) or that are
-    immutable (route versions, loaded from files): functioneel beheer can look, not edit."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(RouteVersie)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import F
 from django.utils import timezone
 
-from klantreis.routes.admin import AlleenLezen
+from klantreis.beheer import AlleenLezen
 
 from .models import Termijn, TermijnBeleid, TermijnStatus
 
