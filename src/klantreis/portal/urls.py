@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_toewijzingen
 
 app_name = "portal"
 urlpatterns = [
@@ -21,4 +21,13 @@ urlpatterns = [
         views.akkoord,
         name="akkoord",
     ),
+    # the back office: toewijzingen (301) and verzoeken (315/317)
+    path(
+        "trajecten/<int:pk>/toewijzing/",
+        views_toewijzingen.toewijzing_nieuw,
+        name="toewijzing_nieuw",
+    ),
+    path("toewijzingen/<int:pk>/", views_toewijzingen.toewijzing, name="toewijzing"),
+    path("verzoeken/", views_toewijzingen.verzoeken, name="verzoeken"),
+    path("verzoeken/<int:pk>/", views_toewijzingen.verzoek, name="verzoek"),
 ]
