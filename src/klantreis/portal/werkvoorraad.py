@@ -168,6 +168,8 @@ def _backoffice(user, vandaag: date) -> list[Item]:
         )
     verzoeken = (
         toegang.zichtbare_verzoeken(user)
+        # the verzoek's page is the back office's: only the gemeenten it does that work for
+        .filter(gemeente__in=toegang.backoffice_gemeenten(user))
         .filter(status__in=[VerzoekStatus.ONTVANGEN, VerzoekStatus.IN_ONDERZOEK])
         .select_related("gemeente", "aanbieder", "client", "traject")
     )
