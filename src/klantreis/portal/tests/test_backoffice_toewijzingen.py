@@ -575,3 +575,31 @@ def test_toewijzing_zonder_traject_heeft_ook_een_pagina(client, stap6):
     response = client.get(reverse("portal:toewijzing", args=[t.pk]))
     assert response.status_code == 200
     assert "Nog geen 301 verstuurd." in response.content.decode()
+
+
+def test_achterhoek_route1_stap5_biedt_het_formulier_uit_de_routedefinitie(client, doetinchem):
+    """The 301 step is read from the route file (Achterhoek route 1: stap 5), not a step id;
+    the step before it (4, also the back office's) offers no form."""
+    aanbieder = AanbiederFactory(naam="Zorg Achterhoek")
+    contract(aanbieder, doetinchem)
+    traject = start(doetinchem, "achterhoek-route-1")
+    traject.wie.aanbieder = aanbieder
+    backoffice = traject.wie[Rol.BACKOFFICE]
+    client.force_login(backoffice)
+    url = reverse("portal:toewijzing_nieuw", args=[traject.pk])
+    gezien = []
+    for _ in range(12):
+        traject.refresh_from_db()
+        gezien.append(traject.huidige_stap)
+        if traject.stap.bericht == "301":
+            break
+        assert client.get(url).status_code == 302, traject.huidige_stap
+        rond_af(traject, traject.wie)
+    assert traject.huidige_stap == "5" and "4" in gezien
+    pagina = client.get(reverse("portal:traject", args=[traject.pk])).content.decode()
+    assert url in pagina
+    response = client.post(url, _gegevens(traject, aanbieder=aanbieder.pk))
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    traject.refresh_from_db()
+    assert traject.huidige_stap != "5"
+    assert Toewijzing.objects.get(traject=traject).aanbieder == aanbieder
