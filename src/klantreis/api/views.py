@@ -518,7 +518,7 @@ def _dienst(actie):
     """Runs a toewijzingen service; a value the codec refuses is a 409, never a 500."""
     try:
         return actie()
-    except ValueError as exc:
+    except toewijzingen.OPSTELFOUTEN as exc:
         raise toewijzingen.ToewijzingFout(
             "Het bericht kon niet worden opgesteld met deze gegevens; er is niets verstuurd."
         ) from exc

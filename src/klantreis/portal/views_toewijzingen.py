@@ -71,7 +71,7 @@ def _voer_uit(form, actie) -> object | None:
         return actie()
     except services.ToewijzingFout as fout:
         form.add_error(None, str(fout))
-    except ValueError:  # a value the codec refuses (a code outside its list): no 500
+    except services.OPSTELFOUTEN:  # input the codec cannot write: no 500
         log.exception("Toewijzing niet opgesteld")
         form.add_error(None, ONVERWACHT)
     return None

@@ -13,7 +13,7 @@ from klantreis.accounts.models import Rol
 from klantreis.berichten.models import Bericht
 from klantreis.portal.tests.test_backoffice_toewijzingen import _verzoek, stap6  # noqa: F401
 from klantreis.tests.factories import GemeenteFactory, user_met_rol
-from klantreis.toewijzingen.models import Toewijzing
+from klantreis.toewijzingen.models import Toewijzing, Verzoek
 
 from .conftest import als
 
@@ -165,3 +165,30 @@ def test_verzoek_acties_geweigerd_voor_aanbieder_en_andere_gemeente(api, stap6):
         assert response.status_code == verwacht
     v.refresh_from_db()
     assert v.status == "ontvangen"
+
+
+def test_honoreren_met_vreemde_inhoud_is_een_weigering_geen_serverfout(api, stap6):  # noqa: F811
+    als(api, stap6.wie[Rol.BACKOFFICE])
+    for referentie, inhoud in (
+        ("X1", ["geen", "object"]),
+        ("X2", {"toewijzing_ingangsdatum": "gisteren", "omvang": [1, 2]}),
+        ("X3", {"omvang": {"volume": "veel", "frequentie": "2"}}),
+    ):
+        v = _verzoek(stap6, referentie=referentie, inhoud=inhoud)
+        response = api.post(
+            reverse("api:verzoek-honoreren", args=[v.pk]),
+            {"categorie": "02", "code": "02A01"},
+            format="json",
+        )
+        assert response.status_code == 409, (referentie, response.content)
+        assert response.json()["code"] == "toewijzing_geweigerd"
+        v.refresh_from_db()
+        assert v.status == "ontvangen"
+    x3 = Verzoek.objects.get(referentie_aanbieder="X3")
+    response = api.post(
+        reverse("api:verzoek-honoreren", args=[x3.pk]),
+        {"categorie": "02", "code": "02A01", "ingangsdatum": _dag(7), "einddatum": _dag(90)},
+        format="json",
+    )
+    assert response.status_code == 409  # the request's volume "veel" is no number
+    assert not Toewijzing.objects.exists()
