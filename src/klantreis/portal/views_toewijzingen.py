@@ -7,6 +7,7 @@ through ``toewijzingen.services``; its refusals become Dutch errors on the form.
 from __future__ import annotations
 
 import logging
+import re
 
 from django import forms
 from django.contrib import messages
@@ -409,7 +410,7 @@ def verzoek(request, pk: int):
         {
             "v": v,
             "is_vot": is_vot,
-            "inhoud": v.inhoud,
+            "inhoud": leesbaar_verzoek(v.inhoud),
             "reden_afwijzing": omschrijving(codes.RedenAfwijzingVerzoek, v.reden_afwijzing),
             "honoreer_form": honoreer_form,
             "afwijzen_form": afwijzen_form,
@@ -421,6 +422,59 @@ def verzoek(request, pk: int):
             ),
         },
     )
+
+
+# The 315/317 field names (``naar_json`` of the codec's dataclasses) in a clerk's words.
+VELDNAMEN = {
+    "referentie_aanbieder": "Referentie aanbieder",
+    "beschikking_nummer": "Beschikkingnummer",
+    "product": "Product",
+    "categorie": "Productcategorie",
+    "code": "Productcode",
+    "beschikking_ingangsdatum": "Ingangsdatum beschikking",
+    "toewijzing_ingangsdatum": "Gewenste ingangsdatum",
+    "toewijzing_einddatum": "Gewenste einddatum",
+    "gewenste_ingangsdatum": "Gewenste ingangsdatum",
+    "einddatum": "Einddatum",
+    "omvang": "Omvang",
+    "volume": "Volume",
+    "eenheid": "Eenheid",
+    "frequentie": "Frequentie",
+    "budget": "Budget (eurocent)",
+    "verwijzer": "Verwijzer",
+    "raamcontract": "Raamcontract",
+    "commentaar": "Commentaar",
+    "reden_verzoek": "Reden verzoek",
+    "toewijzing_nummer": "Toewijzingnummer",
+    "ongewijzigde_producten": "Ongewijzigde producten",
+    "te_wijzigen_producten": "Te wijzigen producten",
+    "nieuwe_producten": "Nieuwe producten",
+}
+CODELIJSTEN = {
+    "eenheid": codes.Eenheid,
+    "frequentie": codes.Frequentie,
+    "reden_verzoek": codes.RedenVerzoek,
+}
+ISO_DATUM = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def leesbaar_verzoek(waarde, sleutel: str = ""):
+    """A request's content for reading: Dutch names, codes with their meaning, dates as
+    dd-mm-jjjj; what it does not know it shows as it came (the content is from outside)."""
+    if isinstance(waarde, dict):
+        return {
+            VELDNAMEN.get(str(k), str(k)): leesbaar_verzoek(v, str(k))
+            for k, v in waarde.items()
+            if v not in (None, "", [], {})
+        }
+    if isinstance(waarde, list):
+        return [leesbaar_verzoek(w) for w in waarde]
+    if sleutel in CODELIJSTEN and isinstance(waarde, str | int):
+        betekenis = omschrijving(CODELIJSTEN[sleutel], str(waarde))
+        return f"{waarde} ({betekenis.lower()})" if betekenis != str(waarde) else waarde
+    if isinstance(waarde, str) and (datum := ISO_DATUM.match(waarde)):
+        return f"{datum[3]}-{datum[2]}-{datum[1]}"
+    return waarde
 
 
 def _budget(verzoek) -> int | None:

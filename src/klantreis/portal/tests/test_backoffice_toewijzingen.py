@@ -441,6 +441,10 @@ def test_verzoek_toont_inhoud_en_bericht(client, stap6):
     assert "Verzoek om toewijzing (315)" in pagina
     assert "IDREF-1" in pagina  # the message's identificatie
     assert "02A01" in pagina
+    # the request in a clerk's words: Dutch names, codes with their meaning, Dutch dates
+    assert "Frequentie: 2 (per week)" in pagina and "Eenheid: 04 (uur)" in pagina
+    ingang = (VANDAAG() + timedelta(days=14)).strftime("%d-%m-%Y")
+    assert f"Gewenste ingangsdatum: {ingang}" in pagina
     # the honour form is preset with what the provider asked
     assert 'name="honoreer-volume" value="4"' in pagina
 
