@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from klantreis.istandaarden import codes
-from klantreis.organisaties.models import Aanbieder
+from klantreis.organisaties.models import Aanbieder, Contract
 from klantreis.producten.models import Eenheid, Product
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -31,17 +31,24 @@ FREQUENTIES = [("", "—"), *keuzes(codes.Frequentie)]
 REDENEN_AFWIJZING = keuzes(codes.RedenAfwijzingVerzoek)
 
 
-def gecontracteerde_producten(gemeente, wet: str, aanbieder=None, op=None):
-    """Products of this wet that a provider (or any provider) has a contract for with the
-    gemeente on ``op`` — the contract check of ``toewijzingen.services`` as a queryset."""
+def geldige_contracten(gemeente, wet: str, op=None):
+    """The gemeente's contracts for products of this wet in force on ``op`` — the contract
+    check of ``toewijzingen.services`` as a queryset."""
     op = op or timezone.localdate()
-    contract = Q(
-        contracten__gemeente=gemeente,
-        contracten__ingangsdatum__lte=op,
-    ) & (Q(contracten__einddatum__isnull=True) | Q(contracten__einddatum__gte=op))
+    return Contract.objects.filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=op),
+        gemeente=gemeente,
+        product__wet=wet,
+        ingangsdatum__lte=op,
+    )
+
+
+def gecontracteerde_producten(gemeente, wet: str, aanbieder=None, op=None):
+    """Products a provider (or any provider) has a contract for with the gemeente."""
+    contracten = geldige_contracten(gemeente, wet, op)
     if aanbieder is not None:
-        contract &= Q(contracten__aanbieder=aanbieder)
-    return Product.objects.filter(contract, wet=wet).distinct().order_by("categorie", "code")
+        contracten = contracten.filter(aanbieder=aanbieder)
+    return Product.objects.filter(pk__in=contracten.values("product")).order_by("categorie", "code")
 
 
 def _productnaam(product: Product) -> str:
@@ -121,7 +128,7 @@ class ToewijzingForm(OmvangVelden):
     def __init__(self, *args, gemeente, wet: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["aanbieder"].queryset = Aanbieder.objects.filter(
-            pk__in=gecontracteerde_producten(gemeente, wet).values("contracten__aanbieder")
+            pk__in=geldige_contracten(gemeente, wet).values("aanbieder")
         ).order_by("naam")
         aanbieder = self._gekozen_aanbieder()
         self.fields["product"].queryset = gecontracteerde_producten(gemeente, wet, aanbieder)

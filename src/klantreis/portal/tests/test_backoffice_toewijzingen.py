@@ -607,3 +607,25 @@ def test_achterhoek_route1_stap5_biedt_het_formulier_uit_de_routedefinitie(clien
     traject.refresh_from_db()
     assert traject.huidige_stap != "5"
     assert Toewijzing.objects.get(traject=traject).aanbieder == aanbieder
+
+
+def test_formulier_biedt_alleen_aanbieders_met_een_geldig_contract_in_de_gemeente(
+    client, stap6, doetinchem
+):
+    elders = AanbiederFactory(naam="Alleen Doetinchem")
+    contract(elders, doetinchem)
+    verlopen = AanbiederFactory(naam="Contract Verlopen")
+    oud = contract(verlopen, stap6.gemeente)
+    oud.einddatum = date(2024, 12, 31)
+    oud.save()
+    client.force_login(_bo(stap6))
+    formulier = client.get(reverse("portal:toewijzing_nieuw", args=[stap6.pk])).content.decode()
+    keuzes = formulier.split('name="aanbieder"')[1].split("</select>")[0]
+    assert stap6.aanbieder.naam in keuzes
+    assert "Alleen Doetinchem" not in keuzes and "Contract Verlopen" not in keuzes
+    # posted anyway: refused as a field error, nothing sent
+    response = client.post(
+        reverse("portal:toewijzing_nieuw", args=[stap6.pk]), _gegevens(stap6, aanbieder=elders.pk)
+    )
+    assert "Kies een aanbieder met een contract voor deze gemeente." in response.content.decode()
+    assert not Toewijzing.objects.exists()
