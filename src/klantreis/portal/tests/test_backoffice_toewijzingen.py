@@ -38,8 +38,7 @@ def stap6(heusden):
     traject.wie.aanbieder = aanbieder
     while traject.huidige_stap != "6":
         rond_af(traject, traject.wie)
-    traject.refresh_from_db()
-    traject.wie = traject.wie  # keep the actors on the refreshed object
+    traject.refresh_from_db()  # ``wie`` (the actors) is no field: it stays on the object
     return traject
 
 
