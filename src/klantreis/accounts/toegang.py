@@ -317,3 +317,26 @@ def zichtbare_betaalopdrachten(user):
             alleen=DECLARATIE_ROLLEN,
         )
     )
+
+
+# --- back-office work (toewijzen, verzoeken beantwoorden) ----------------------------------------
+
+
+def is_backoffice(user, gemeente) -> bool:
+    """May this user allocate care and answer requests for this gemeente? Only a back-office
+    role of that gemeente (or one for every gemeente); a provider's staff never, a consulent
+    not either (Heusden stap 6: "de backoffice verwerkt de aanvraag en wijst toe"). The
+    portal and the API both ask this, so they cannot drift apart."""
+    if user is None or not user.is_authenticated or gemeente is None:
+        return False
+    return user.heeft_rol(Rol.BACKOFFICE, gemeente=gemeente)
+
+
+def backoffice_gemeenten(user) -> QuerySet[Gemeente]:
+    """The gemeenten whose back-office work this user does."""
+    if user is None or not user.is_authenticated:
+        return Gemeente.objects.none()
+    rollen = user.roltoewijzingen.filter(rol=Rol.BACKOFFICE)
+    if rollen.filter(gemeente__isnull=True).exists():
+        return Gemeente.objects.all()
+    return Gemeente.objects.filter(pk__in=rollen.values("gemeente")).distinct()

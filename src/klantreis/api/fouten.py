@@ -10,6 +10,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from klantreis.clients.services import ClientFout
 from klantreis.documenten.services import DocumentFout
 from klantreis.routes.engine import EngineError
+from klantreis.toewijzingen.services import ToewijzingFout
 
 # Input the caller can fix by sending something else; the rest is the traject's state.
 _ONGELDIGE_INVOER = {"reden_ontbreekt", "geen_route", "verkeerde_wet"}
@@ -32,5 +33,9 @@ def exception_handler(exc, context):
     if isinstance(exc, DocumentFout):
         return Response(
             {"code": "document_geweigerd", "melding": str(exc)}, status=status.HTTP_409_CONFLICT
+        )
+    if isinstance(exc, ToewijzingFout):
+        return Response(
+            {"code": "toewijzing_geweigerd", "melding": str(exc)}, status=status.HTTP_409_CONFLICT
         )
     return drf_exception_handler(exc, context)

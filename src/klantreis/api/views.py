@@ -22,9 +22,13 @@ from klantreis.audit.services import Via, log_inzage
 from klantreis.clients import services as clients
 from klantreis.documenten import services as documenten
 from klantreis.organisaties.models import Aanbieder, Gemeente
+from klantreis.producten.models import Product
 from klantreis.routes import engine
 from klantreis.termijnen.models import Termijn
+from klantreis.toewijzingen import services as toewijzingen
+from klantreis.toewijzingen.models import VerzoekSoort
 
+from . import invoer_toewijzingen as inv
 from . import serializers as s
 from .filters import Filter, ParameterFilter
 
@@ -494,8 +498,43 @@ class TermijnViewSet(Lezen):
         return Termijn.objects.filter(traject__in=toegang.zichtbare_trajecten(user))
 
 
+def _eis_backoffice(user, gemeente=None) -> None:
+    """Back-office work is for a back-office role of the record's gemeente; a provider's
+    staff never (refused before their input is judged)."""
+    toegestaan = (
+        toegang.is_backoffice(user, gemeente)
+        if gemeente is not None
+        else toegang.backoffice_gemeenten(user).exists()
+    )
+    if not toegestaan:
+        raise clients.ClientFout(
+            "verkeerde_rol",
+            "Alleen de backoffice van de gemeente mag toewijzen en verzoeken beantwoorden.",
+            403,
+        )
+
+
+def _dienst(actie):
+    """Runs a toewijzingen service; a value the codec refuses is a 409, never a 500."""
+    try:
+        return actie()
+    except toewijzingen.OPSTELFOUTEN as exc:
+        raise toewijzingen.ToewijzingFout(
+            "Het bericht kon niet worden opgesteld met deze gegevens; er is niets verstuurd."
+        ) from exc
+
+
+@extend_schema_view(
+    create=extend_schema(
+        summary="Toewijzen: een nieuwe toewijzing, verstuurd als 301",
+        request=inv.ToewijzingInvoerSerializer,
+        responses={201: s.ToewijzingSerializer, **FOUTEN},
+    ),
+)
 class ToewijzingViewSet(Lezen):
-    """Toewijzingen (301) met hun start- en stopmeldingen (305/307)."""
+    """Toewijzingen (301) met hun start- en stopmeldingen (305/307). De backoffice van de
+    gemeente wijst toe, wijzigt de einddatum of de omvang, en trekt in; elke wijziging gaat
+    als 301 naar de aanbieder."""
 
     zichtbaar = toegang.zichtbare_toewijzingen
     related = ("gemeente", "aanbieder")
@@ -513,9 +552,113 @@ class ToewijzingViewSet(Lezen):
     def get_queryset(self):
         return super().get_queryset().prefetch_related("meldingen")
 
+    def _toewijzing(self, t, http_status=status.HTTP_200_OK) -> Response:
+        t = self.get_queryset().get(pk=t.pk)
+        return Response(s.ToewijzingSerializer(t).data, status=http_status)
+
+    def create(self, request):
+        _eis_backoffice(request.user)
+        invoer = inv.ToewijzingInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        client = toegang.zichtbare_clients(request.user).filter(pk=data["client"]).first()
+        if client is None:
+            return fout("onbekende_client", "Deze cliënt bestaat niet of u heeft geen toegang.")
+        traject = None
+        if data.get("traject"):
+            traject = (
+                toegang.zichtbare_trajecten(request.user)
+                .filter(pk=data["traject"], client=client)
+                .first()
+            )
+            if traject is None:
+                return fout(
+                    "onbekend_traject", "Dit traject bestaat niet of hoort niet bij de cliënt."
+                )
+        gemeente = traject.gemeente if traject else client.gemeente
+        _eis_backoffice(request.user, gemeente)
+        aanbieder = Aanbieder.objects.filter(agb_code=data["aanbieder"]).first()
+        if aanbieder is None:
+            return fout("onbekende_aanbieder", "Er is geen aanbieder met deze AGB-code.")
+        product = Product.objects.filter(
+            wet=client.wet, categorie=data["categorie"], code=data["code"]
+        ).first()
+        if product is None:
+            return fout(
+                "onbekend_product", "Er is geen product met deze categorie en code voor deze wet."
+            )
+        t = _dienst(
+            lambda: toewijzingen.wijs_toe(
+                client=client,
+                aanbieder=aanbieder,
+                gemeente=gemeente,
+                product=product,
+                ingangsdatum=data["ingangsdatum"],
+                einddatum=data["einddatum"],
+                volume=data.get("volume"),
+                frequentie=data["frequentie"],
+                budget=data["budget"],
+                commentaar=data["commentaar"],
+                traject=traject,
+                door=request.user,
+            )
+        )
+        return self._toewijzing(t, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Einddatum wijzigen (zelfde nummer, nieuwe 301)",
+        request=inv.EinddatumInvoerSerializer,
+        responses={200: s.ToewijzingSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
+    def einddatum(self, request, pk=None):
+        t = self.get_object()
+        _eis_backoffice(request.user, t.gemeente)
+        invoer = inv.EinddatumInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        einde = invoer.validated_data["einddatum"]
+        _dienst(lambda: toewijzingen.wijzig_einddatum(t, einde, door=request.user))
+        return self._toewijzing(t)
+
+    @extend_schema(
+        summary="Omvang wijzigen (de huidige eindigt, een nieuwe begint; 301)",
+        request=inv.OmvangWijzigingSerializer,
+        responses={200: s.ToewijzingSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
+    def omvang(self, request, pk=None):
+        t = self.get_object()
+        _eis_backoffice(request.user, t.gemeente)
+        invoer = inv.OmvangWijzigingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = invoer.validated_data
+        nieuw = _dienst(
+            lambda: toewijzingen.wijzig_omvang(
+                t,
+                per=data["per"],
+                volume=data["volume"],
+                frequentie=data["frequentie"],
+                door=request.user,
+            )
+        )
+        return self._toewijzing(nieuw)
+
+    @extend_schema(
+        summary="Intrekken (reden wijziging 13, 301)",
+        request=None,
+        responses={200: s.ToewijzingSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
+    def intrekken(self, request, pk=None):
+        t = self.get_object()
+        _eis_backoffice(request.user, t.gemeente)
+        _dienst(lambda: toewijzingen.verwijder(t, door=request.user))
+        return self._toewijzing(t)
+
 
 class VerzoekViewSet(Lezen):
-    """Verzoeken om toewijzing (315) en om wijziging (317)."""
+    """Verzoeken om toewijzing (315) en om wijziging (317). De backoffice van de gemeente
+    zet een verzoek in onderzoek, wijst het toe (301) of wijst het af (319)."""
 
     zichtbaar = toegang.zichtbare_verzoeken
     related = ("gemeente", "aanbieder")
@@ -527,6 +670,69 @@ class VerzoekViewSet(Lezen):
         "soort": Filter(("soort",), "vot of vow."),
         "status": Filter(("status",), "ontvangen, in_onderzoek, toegewezen of afgewezen."),
     }
+
+    def _verzoek(self, verzoek) -> Response:
+        verzoek.refresh_from_db()
+        return Response(s.VerzoekSerializer(verzoek).data)
+
+    @extend_schema(
+        summary="In onderzoek zetten (319, één keer per verzoek: TR360)",
+        request=None,
+        responses={200: s.VerzoekSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
+    def onderzoek(self, request, pk=None):
+        verzoek = self.get_object()
+        _eis_backoffice(request.user, verzoek.gemeente)
+        _dienst(lambda: toewijzingen.zet_in_onderzoek(verzoek, door=request.user))
+        return self._verzoek(verzoek)
+
+    @extend_schema(
+        summary="Toewijzen (301): een VOT per product, een VOW als geheel",
+        request=inv.HonoreerInvoerSerializer,
+        responses={200: s.VerzoekSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
+    def honoreren(self, request, pk=None):
+        verzoek = self.get_object()
+        _eis_backoffice(request.user, verzoek.gemeente)
+        if verzoek.soort == VerzoekSoort.VOW:
+            _dienst(lambda: toewijzingen.honoreer_vow(verzoek, door=request.user))
+            return self._verzoek(verzoek)
+        invoer = inv.HonoreerInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        data = dict(invoer.validated_data)
+        if not data.get("categorie"):
+            return fout("product_ontbreekt", "Geef het product (categorie en code) dat u toewijst.")
+        product = Product.objects.filter(
+            wet=verzoek.wet, categorie=data.pop("categorie"), code=data.pop("code", "")
+        ).first()
+        if product is None:
+            return fout(
+                "onbekend_product", "Er is geen product met deze categorie en code voor deze wet."
+            )
+        if data.get("volume") is None:
+            data.pop("volume", None)
+            data.pop("frequentie", None)
+        _dienst(
+            lambda: toewijzingen.honoreer_vot(verzoek, product=product, door=request.user, **data)
+        )
+        return self._verzoek(verzoek)
+
+    @extend_schema(
+        summary="Afwijzen (319 met de reden)",
+        request=inv.AfwijzenInvoerSerializer,
+        responses={200: s.VerzoekSerializer, **FOUTEN},
+    )
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
+    def afwijzen(self, request, pk=None):
+        verzoek = self.get_object()
+        _eis_backoffice(request.user, verzoek.gemeente)
+        invoer = inv.AfwijzenInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        reden = invoer.validated_data["reden"]
+        _dienst(lambda: toewijzingen.wijs_verzoek_af(verzoek, reden=reden, door=request.user))
+        return self._verzoek(verzoek)
 
 
 class XmlRenderer(BaseRenderer):

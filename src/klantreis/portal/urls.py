@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_berichten, views_declaraties
+from . import views, views_berichten, views_declaraties, views_toewijzingen
 
 app_name = "portal"
 urlpatterns = [
@@ -39,4 +39,13 @@ urlpatterns = [
     path("berichten/", views_berichten.berichten, name="berichten"),
     path("berichten/<int:pk>/", views_berichten.bericht, name="bericht"),
     path("berichten/<int:pk>/xml/", views_berichten.bericht_xml, name="bericht_xml"),
+    # the back office: toewijzingen (301) and verzoeken (315/317)
+    path(
+        "trajecten/<int:pk>/toewijzing/",
+        views_toewijzingen.toewijzing_nieuw,
+        name="toewijzing_nieuw",
+    ),
+    path("toewijzingen/<int:pk>/", views_toewijzingen.toewijzing, name="toewijzing"),
+    path("verzoeken/", views_toewijzingen.verzoeken, name="verzoeken"),
+    path("verzoeken/<int:pk>/", views_toewijzingen.verzoek, name="verzoek"),
 ]

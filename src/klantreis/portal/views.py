@@ -322,8 +322,23 @@ def traject(request, pk: int):
             "zonder_taak": zonder_taak,
             "grondslag": inzage.reden if inzage else "",
             "toelichting": toelichting,
+            **_toewijzingen_context(request.user, traject),
         },
     )
+
+
+def _toewijzingen_context(user, traject: Traject) -> dict:
+    """The traject page's toewijzingen section (``views_toewijzingen``)."""
+    from klantreis.accounts.toegang import is_backoffice
+
+    from . import views_toewijzingen as vt
+
+    backoffice = is_backoffice(user, traject.gemeente)
+    return {
+        "toewijzingen": vt.toewijzingen_van_traject(user, traject),
+        "backoffice": backoffice,
+        "toewijzen_mogelijk": backoffice and vt.toewijzen_mogelijk(traject),
+    }
 
 
 def _kies_rol(traject: Traject, user, soort: str, naar: str | None, gevraagd: str) -> str:

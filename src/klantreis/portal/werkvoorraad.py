@@ -166,6 +166,8 @@ def _backoffice(user, vandaag: date) -> list[Item]:
         )
     verzoeken = (
         toegang.zichtbare_verzoeken(user)
+        # the verzoek's page is the back office's: only the gemeenten it does that work for
+        .filter(gemeente__in=toegang.backoffice_gemeenten(user))
         .filter(status__in=[VerzoekStatus.ONTVANGEN, VerzoekStatus.IN_ONDERZOEK])
         .select_related("gemeente", "aanbieder", "client", "traject")
     )
@@ -174,9 +176,7 @@ def _backoffice(user, vandaag: date) -> list[Item]:
             Item(
                 soort="verzoek",
                 titel=f"{verzoek.get_soort_display()} ({verzoek.get_status_display().lower()})",
-                url=reverse("portal:traject", args=[verzoek.traject_id])
-                if verzoek.traject_id
-                else "",
+                url=reverse("portal:verzoek", args=[verzoek.pk]),
                 uiterlijk=verzoek.dagtekening + timedelta(days=VERZOEK_DAGEN),
                 gemeente=verzoek.gemeente,
                 aanbieder=verzoek.aanbieder,

@@ -29,6 +29,12 @@ class ToewijzingFout(Exception):
     """A refused change, with a Dutch message naming the rule."""
 
 
+# What building the 301/319 may raise besides a ToewijzingFout: input the codec cannot write
+# (a code outside its list, a date its XSD refuses). Nothing is sent then (one transaction);
+# the portal and the API show it as a refusal, never as a server error.
+OPSTELFOUTEN = (ValueError, OverflowError, ist.CodecError)
+
+
 # --- numbers and checks --------------------------------------------------------------------
 
 
@@ -505,20 +511,31 @@ def honoreer_vot(verzoek: Verzoek, *, product, door=None, op=None, **wijziging) 
     (TR379), in one 301."""
     if verzoek.soort != VerzoekSoort.VOT or not verzoek.open:
         raise ToewijzingFout("Alleen een openstaand verzoek om toewijzing kan worden toegewezen.")
-    aangevraagd = verzoek.inhoud
+    # the request's content came from outside: a shape other than the 315's is no crash
+    aangevraagd = verzoek.inhoud if isinstance(verzoek.inhoud, dict) else {}
+    omvang = aangevraagd.get("omvang") if isinstance(aangevraagd.get("omvang"), dict) else {}
+    if "ingangsdatum" in wijziging:
+        ingangsdatum = wijziging["ingangsdatum"]
+    else:
+        ingangsdatum = _datum(aangevraagd.get("toewijzing_ingangsdatum"), "ingangsdatum")
+        if ingangsdatum is None:
+            raise ToewijzingFout("Het verzoek noemt geen ingangsdatum; geef die op.")
+    if "einddatum" in wijziging:
+        einddatum = wijziging["einddatum"]
+    else:
+        einddatum = _datum(aangevraagd.get("toewijzing_einddatum"), "einddatum")
     t = wijs_toe(
         client=verzoek.client,
         aanbieder=verzoek.aanbieder,
         gemeente=verzoek.gemeente,
         product=product,
-        ingangsdatum=wijziging.get("ingangsdatum")
-        or dt.date.fromisoformat(aangevraagd["toewijzing_ingangsdatum"]),
-        einddatum=wijziging.get("einddatum", _datum(aangevraagd.get("toewijzing_einddatum"))),
-        volume=wijziging.get("volume", (aangevraagd.get("omvang") or {}).get("volume")),
-        frequentie=wijziging.get(
-            "frequentie", (aangevraagd.get("omvang") or {}).get("frequentie", "")
-        ),
-        budget=wijziging.get("budget", aangevraagd.get("budget")),
+        ingangsdatum=ingangsdatum,
+        einddatum=einddatum,
+        volume=wijziging["volume"] if "volume" in wijziging else omvang.get("volume"),
+        frequentie=wijziging["frequentie"]
+        if "frequentie" in wijziging
+        else str(omvang.get("frequentie") or ""),
+        budget=wijziging["budget"] if "budget" in wijziging else aangevraagd.get("budget"),
         traject=verzoek.traject,
         referentie_aanbieder=verzoek.referentie_aanbieder,
         door=door,
@@ -604,5 +621,10 @@ def _nieuwe_uit_verzoek(verzoek, product, ingang, data, omvang, op) -> Toewijzin
     )
 
 
-def _datum(waarde) -> dt.date | None:
-    return dt.date.fromisoformat(waarde) if waarde else None
+def _datum(waarde, naam: str = "datum") -> dt.date | None:
+    if not waarde:
+        return None
+    try:
+        return dt.date.fromisoformat(str(waarde))
+    except ValueError:
+        raise ToewijzingFout(f"De {naam} in het verzoek is geen geldige datum.") from None

@@ -76,3 +76,57 @@ def test_api_geeft_nooit_een_serverfout(wereld: Wereld, verbinding_blijft_open):
     assert len(gedaan) >= len(operaties)
     assert all(status < 500 for status in gedaan)
     assert gedaan.count(200) > 50  # real records were reached, not only 404s
+
+
+def test_schrijfacties_van_de_backoffice_geven_nooit_een_serverfout(
+    wereld: Wereld, verbinding_blijft_open
+):
+    """The same, as the back office of the gemeente, for the operations that write
+    toewijzingen and answer verzoeken (decision 0010): a consulent is refused those before
+    its input is read, so only the back office reaches the services with schemathesis's
+    dates, volumes and codes."""
+    from klantreis.accounts.models import Rol
+
+    backoffice = wereld.eigen.traject.wie[Rol.BACKOFFICE]
+    token = Token.objects.get_or_create(user=backoffice)[0].key
+    echt = {
+        "toewijzingen": [k.toewijzing.pk for k in (wereld.eigen, wereld.ander)],
+        "verzoeken": [k.verzoek.pk for k in (wereld.eigen, wereld.ander)],
+    }
+    clients = [k.client.pk for k in (wereld.eigen, wereld.ander)]
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+    operaties = [
+        o
+        for o in (resultaat.ok() for resultaat in schema.get_all_operations())
+        if o.method.upper() == "POST" and o.path.split("/")[3] in echt
+    ]
+    assert len(operaties) == 7
+    gedaan = []
+    for operatie in operaties:
+        ids = echt[operatie.path.split("/")[3]] if "{id}" in operatie.path else []
+
+        @given(
+            case=operatie.as_strategy(),
+            keuze=st.sampled_from([None, *ids]),
+            client=st.sampled_from([None, *clients]),
+        )
+        @settings(
+            max_examples=VOORBEELDEN,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def roep_aan(case, keuze, client):
+            if keuze is not None:
+                case.path_parameters = {**(case.path_parameters or {}), "id": keuze}
+            if client is not None and isinstance(case.body, dict) and "client" in case.body:
+                case.body = {**case.body, "client": client}
+            response = case.call_and_validate(
+                headers={"Authorization": f"Token {token}"}, checks=[not_a_server_error]
+            )
+            gedaan.append(response.status_code)
+
+        roep_aan()
+    assert all(status < 500 for status in gedaan)
+    assert set(gedaan) - {400, 403, 404}, gedaan  # the services were reached, not only refusals

@@ -12,6 +12,8 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from klantreis.toewijzingen.models import Toewijzing
+
 from .conftest import Kant, Wereld
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +55,16 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
     "api:document-akkoorden": lambda k: {"pk": k.plan.pk},
     "api:termijn-detail": lambda k: {"pk": k.termijn.pk},
     "api:toewijzing-detail": lambda k: {"pk": k.toewijzing.pk},
+    "api:toewijzing-einddatum": lambda k: {"pk": k.toewijzing.pk},
+    "api:toewijzing-omvang": lambda k: {"pk": k.toewijzing.pk},
+    "api:toewijzing-intrekken": lambda k: {"pk": k.toewijzing.pk},
     "api:verzoek-detail": lambda k: {"pk": k.verzoek.pk},
+    "api:verzoek-onderzoek": lambda k: {"pk": k.verzoek.pk},
+    "api:verzoek-honoreren": lambda k: {"pk": k.verzoek.pk},
+    "api:verzoek-afwijzen": lambda k: {"pk": k.verzoek.pk},
+    "portal:toewijzing_nieuw": lambda k: {"pk": k.traject.pk},
+    "portal:toewijzing": lambda k: {"pk": k.toewijzing.pk},
+    "portal:verzoek": lambda k: {"pk": k.verzoek.pk},
     "api:bericht-detail": lambda k: {"pk": k.bericht.pk},
     "api:bericht-xml": lambda k: {"pk": k.bericht.pk},
     "api:declaratie-detail": lambda k: {"pk": k.declaratie.pk},
@@ -97,8 +108,24 @@ ZONDER_OBJECT = {
     "portal:declaraties": "overzicht per aanbieder; getoetst in portal/tests/test_declaraties.py",
     "portal:betaalopdrachten": "de lijst; getoetst in portal/tests/test_declaraties.py",
     "portal:berichten": "de lijst; getoetst in portal/tests/test_berichten.py",
+    "portal:verzoeken": "de verzoekenlijst van de backoffice; een aanbieder krijgt 403, getoetst "
+    "in portal/tests/test_backoffice_toewijzingen.py",
     "api-schema": "het OpenAPI-schema (openbaar, zoals bij Open Zaak)",
     "api-docs": "de documentatie van het schema",
+}
+
+# Back-office work (toewijzen, verzoeken beantwoorden): a provider's staff are refused these
+# for their OWN records too — not a matter of which provider, but of the role.
+ALLEEN_BACKOFFICE = {
+    "api:toewijzing-einddatum",
+    "api:toewijzing-omvang",
+    "api:toewijzing-intrekken",
+    "api:verzoek-onderzoek",
+    "api:verzoek-honoreren",
+    "api:verzoek-afwijzen",
+    "portal:toewijzing_nieuw",
+    "portal:toewijzing",
+    "portal:verzoek",
 }
 
 ADMIN_OPENBAAR = {"admin:login", "admin:logout"}  # the admin itself is for is_staff only
@@ -165,7 +192,7 @@ def test_aanbieder_krijgt_geen_object_van_een_andere_aanbieder(client, wereld: W
     assert {r.status_code for r in antwoorden.values()} & {403, 404}, url
 
 
-@pytest.mark.parametrize("naam", sorted(set(OBJECT_URLS) - ALLEEN_GEMEENTE))
+@pytest.mark.parametrize("naam", sorted(set(OBJECT_URLS) - ALLEEN_GEMEENTE - ALLEEN_BACKOFFICE))
 def test_aanbieder_komt_wel_bij_het_eigen_object(client, wereld: Wereld, naam):
     """The same URL for the provider's own record is not a 404: the rule above refuses the
     other provider's record, not every record."""
@@ -184,6 +211,37 @@ def test_alleen_de_gemeente_komt_bij_dit_object(client, wereld: Wereld, naam):
     assert _vraag(client, "GET", url).status_code in (403, 404)
     client.force_login(wereld.eigen.traject.wie[Rol.BACKOFFICE])
     assert _vraag(client, "GET", url).status_code == 200
+
+
+@pytest.mark.parametrize("naam", sorted(ALLEEN_BACKOFFICE))
+def test_aanbieder_doet_geen_backofficewerk_ook_niet_voor_het_eigen_object(
+    client, wereld: Wereld, naam
+):
+    client.force_login(wereld.eigen.medewerker)
+    url = reverse(naam, kwargs=OBJECT_URLS[naam](wereld.eigen))
+    statussen = {_vraag(client, m, url).status_code for m in ("GET", "POST")}
+    assert statussen <= {403, 405} and 403 in statussen, f"{url}: {statussen}"
+    wereld.eigen.toewijzing.refresh_from_db()
+    wereld.eigen.verzoek.refresh_from_db()
+    assert wereld.eigen.toewijzing.reden_wijziging == ""
+    assert wereld.eigen.verzoek.status == "ontvangen"
+
+
+def test_aanbieder_wijst_niet_toe_via_de_api(client, wereld: Wereld):
+    client.force_login(wereld.eigen.medewerker)
+    response = client.post(
+        reverse("api:toewijzing-list"),
+        {
+            "client": wereld.eigen.client.pk,
+            "aanbieder": wereld.eigen.aanbieder.agb_code,
+            "categorie": "02",
+            "code": "02A01",
+            "ingangsdatum": "2026-03-01",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert Toewijzing.objects.count() == 2  # the two of the fixture
 
 
 def _ids(response) -> set[int]:

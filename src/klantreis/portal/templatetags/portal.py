@@ -81,6 +81,14 @@ def tweestaps_menu(user) -> dict:
     }
 
 
+@register.simple_tag
+def doet_backoffice(user) -> bool:
+    """Whether the user does a gemeente's back-office work (the verzoeken menu item)."""
+    from klantreis.accounts.toegang import backoffice_gemeenten
+
+    return backoffice_gemeenten(user).exists()
+
+
 # --- NL Design System (Utrecht components) -----------------------------------------------------
 
 # The Utrecht class of each Django widget type; a form needs no styling code of its own.

@@ -5,9 +5,9 @@ choosing the provider and moving the traject on as far as the portal offers each
 
 Where a step is completed by a message from software rather than a screen, the message goes
 through the real exchange (directory transport, codec, handlers) and the test then checks
-what the portal shows: the back office's toewijzing (301, stap 6 — the portal has no screen
-to send it yet, so the back office's service call stands in for it), the provider's start
-(305, stap 7) and stop (307, stap 9) from the provider's own software (``SimAanbieder``).
+what the portal shows: the provider's start (305, stap 7) and stop (307, stap 9) from the
+provider's own software (``SimAanbieder``). The back office sends the toewijzing (301, stap
+6) through its form on the traject page; the provider's software reads it and answers.
 
 Every step is photographed (``test-artefacten/screenshots/``), and axe-core checks the work
 queue, the traject page, each document form and the login page: no serious or critical
@@ -31,7 +31,6 @@ from klantreis.producten.models import Product, Segment
 from klantreis.routes.models import Traject
 from klantreis.simulatie.aanbieder import SimAanbieder
 from klantreis.tests.factories import AanbiederFactory, ClientFactory, user_met_rol
-from klantreis.toewijzingen import services as toewijzingen
 from klantreis.toewijzingen.models import Toewijzing
 
 from .conftest import inloggen, uitloggen
@@ -257,7 +256,7 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     _huidige_stap(page, "6", "Aanvraag en toekenning")
     uitloggen(page)
 
-    # --- Backoffice: stap 6, the toewijzing (301) through the exchange ---------------------
+    # --- Backoffice: stap 6, the toewijzing (301) through its form and the exchange --------
     inloggen(page, k["backoffice"])
     expect(page.get_by_role("region", name="Te doen")).to_contain_text("Aanvraag en toekenning")
     artefacten.foto(page, "backoffice werkvoorraad")
@@ -266,19 +265,36 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     _huidige_stap(page, "6", "Aanvraag en toekenning")
     artefacten.foto(page, "backoffice traject stap 6")
     vandaag = timezone.localdate()
-    traject.refresh_from_db()  # the portal moved it; the service works on the current state
-    toewijzingen.wijs_toe(
-        client=client,
-        aanbieder=k["aanbieder"],
-        gemeente=k["gemeente"],
-        product=k["product"],
-        ingangsdatum=vandaag + dt.timedelta(days=7),
-        einddatum=vandaag + dt.timedelta(days=365),
-        volume=2,
-        frequentie="2",
-        traject=traject,
-        door=k["backoffice"],
+    page.get_by_role("link", name="Toewijzing versturen (301)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Toewijzing versturen")
+    # the provider chosen at stap 3 is preset
+    expect(page.get_by_label("Aanbieder", exact=True)).to_have_value(str(k["aanbieder"].pk))
+    artefacten.geen_ernstige_schendingen(page, "toewijzingsformulier (backoffice)")
+    page.get_by_label("Product", exact=True).select_option(str(k["product"].pk))
+    page.get_by_label("Ingangsdatum", exact=True).fill(
+        (vandaag - dt.timedelta(days=30)).isoformat()
     )
+    page.get_by_label("Einddatum", exact=True).fill((vandaag - dt.timedelta(days=60)).isoformat())
+    page.get_by_label("Volume (omvang)").fill("2")
+    page.get_by_label("Frequentie", exact=True).select_option("2")
+    page.get_by_role("button", name="Toewijzing versturen (301)").click()
+    # the service's refusal, in Dutch on the form; nothing was sent
+    expect(page.get_by_role("alert")).to_contain_text(
+        "De einddatum ligt voor de ingangsdatum (CS003)."
+    )
+    artefacten.foto(page, "backoffice toewijzing geweigerd")
+    artefacten.geen_ernstige_schendingen(page, "toewijzingsformulier met fout (backoffice)")
+    page.get_by_label("Ingangsdatum", exact=True).fill((vandaag + dt.timedelta(days=7)).isoformat())
+    page.get_by_label("Einddatum", exact=True).fill((vandaag + dt.timedelta(days=365)).isoformat())
+    artefacten.foto(page, "backoffice toewijzingsformulier")
+    page.get_by_role("button", name="Toewijzing versturen (301)").click()
+    _melding(page, "is verstuurd aan Zorgkracht Heusden (301)")
+    expect(
+        page.get_by_role("region", name="Verstuurde toewijzingsberichten (301)")
+    ).to_contain_text(k["aanbieder"].agb_code)
+    artefacten.foto(page, "backoffice toewijzing met 301")
+    artefacten.geen_ernstige_schendingen(page, "toewijzing met wijzigformulieren (backoffice)")
+    page.goto(traject_url)
     _uitwisselen(k["sim"])  # the provider reads the 301 and answers with a 302
     assert [code for code, _ in k["sim"].verzonden] == ["302"]
     page.reload()
