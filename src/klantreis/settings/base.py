@@ -264,4 +264,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # "Task … succeeded in 0.002s" for every eager task buried the demo's output; a worker
+    # still reports failures (WARNING and up), and LOG_LEVEL_TAKEN=INFO brings them back.
+    "loggers": {
+        "celery.app.trace": {"level": os.environ.get("LOG_LEVEL_TAKEN", "WARNING")},
+    },
 }
