@@ -333,7 +333,11 @@ def verzoeken(request):
     return render(
         request,
         "portal/toewijzingen/verzoeken.html",
-        {"pagina": pagina, "alleen_open": status == "open"},
+        {
+            "pagina": pagina,
+            "alleen_open": status == "open",
+            "querystring": "status=open" if status == "open" else "",
+        },
     )
 
 
