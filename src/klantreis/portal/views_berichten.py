@@ -9,6 +9,7 @@ from collections import Counter
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -71,10 +72,9 @@ def berichten(request):
     pagina = Paginator(qs.order_by("-aangemaakt_op", "-pk"), PER_PAGINA).get_page(
         request.GET.get("pagina")
     )
-    # the retourcodes of this page's messages only (fouten can be large on a 323)
-    fouten = dict(Bericht.objects.filter(pk__in=[b.pk for b in pagina]).values_list("pk", "fouten"))
+    codes_per_bericht = _retourcodes([b.pk for b in pagina])
     for b in pagina:
-        b.retourcodes = sorted({f.get("retourcode") or "" for f in fouten.get(b.pk) or []} - {""})
+        b.retourcodes = codes_per_bericht.get(b.pk, [])
     log_inzage(request, via=Via.PORTAAL, model="bericht", aantal=len(pagina))
     return render(
         request,
@@ -86,6 +86,36 @@ def berichten(request):
             "traject": traject,
         },
     )
+
+
+def _retourcodes(pks: list[int]) -> dict[int, list[str]]:
+    """The distinct retourcodes in ``fouten`` of these messages, computed by the database:
+    a 323 with thousands of rejected prestaties has as many fouten, which the list need not
+    carry to Python to show a handful of codes."""
+    if not pks:
+        return {}
+    tabel = connection.ops.quote_name(Bericht._meta.db_table)
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT b.id, e ->> 'retourcode' FROM {tabel} b,"
+            " jsonb_array_elements(b.fouten) e WHERE b.id = ANY(%s)"
+            " GROUP BY b.id, e ->> 'retourcode'"
+        )
+        params = [list(pks)]
+    else:  # SQLite's JSON1
+        plekken = ", ".join(["%s"] * len(pks))
+        sql = (
+            f"SELECT b.id, json_extract(e.value, '$.retourcode') FROM {tabel} b,"
+            f" json_each(b.fouten) e WHERE b.id IN ({plekken}) GROUP BY 1, 2"
+        )
+        params = list(pks)
+    uit: dict[int, list[str]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for pk, code in cursor.fetchall():
+            if code:
+                uit.setdefault(pk, []).append(code)
+    return {pk: sorted(codes) for pk, codes in uit.items()}
 
 
 def _retourcodes_in_xml(inhoud: bytes) -> list[str]:

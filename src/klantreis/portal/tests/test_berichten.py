@@ -110,3 +110,20 @@ def test_berichten_van_een_traject(client, traject):
     assert [b.pk for b in response.context["pagina"]] == [eigen.pk]
     vreemd = client.get(reverse("portal:berichten"), {"traject": 10**12})
     assert list(vreemd.context["pagina"]) == []
+
+
+def test_retourcodes_van_de_lijst_uit_de_database_elk_een_keer(client, omgeving, heen):
+    """The list shows each message's distinct retourcodes, computed by the database (a 323
+    with thousands of fouten is not carried to Python for it)."""
+    from klantreis.portal.views_berichten import _retourcodes
+
+    fouten = [{"retourcode": c} for c in ("9338", "8001", "9338", None)] + [{}]
+    Bericht.objects.filter(pk=heen.pk).update(fouten=fouten)
+    retour = Bericht.objects.get(heen=heen)
+    Bericht.objects.filter(pk=retour.pk).update(fouten=[])
+    assert _retourcodes([heen.pk, retour.pk]) == {heen.pk: ["8001", "9338"]}
+    assert _retourcodes([]) == {}
+
+    client.force_login(user_met_rol(Rol.BACKOFFICE, gemeente=omgeving.gemeente))
+    pagina = client.get(reverse("portal:berichten")).context["pagina"]
+    assert {b.pk: b.retourcodes for b in pagina} == {heen.pk: ["8001", "9338"], retour.pk: []}
