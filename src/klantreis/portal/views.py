@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Case, F, Min, Q, When
 from django.http import Http404
@@ -33,6 +32,7 @@ from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
 from klantreis.termijnen.models import TermijnStatus
 from klantreis.toewijzingen.wachttijden import benodigde_producten, wachttijden
 
+from . import paginering
 from . import werkvoorraad as wv
 from .forms import (
     AanbiederForm,
@@ -84,17 +84,15 @@ def werkvoorraad(request):
     gevraagd = {naam: request.GET.get(naam, "").strip() for naam in filters.fields}
     items = wv.filter_items(alle, **gevraagd)
     # the counts cover everything; the table shows one page (a consulent can have thousands)
-    pagina = Paginator(items, WERKVOORRAAD_PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, items, WERKVOORRAAD_PER_PAGINA)
     log_inzage(request, via=Via.PORTAAL, model="werkvoorraad", aantal=len(pagina.object_list))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
     return render(
         request,
         "portal/werkvoorraad.html",
         {
             "items": items,
             "pagina": pagina,
-            "querystring": querystring.urlencode(),
+            "querystring": paginering.querystring(request),
             "filters": filters,
             "tellingen": wv.tellingen(items),
             "verlopen": sum(i.verlopen for i in items),
@@ -130,22 +128,20 @@ def trajecten(request):
         if data["verlopen"]:
             qs = qs.filter(volgende_termijn__lt=vandaag)
     qs = qs.order_by(F("volgende_termijn").asc(nulls_last=True), "-gestart_op", "-pk")
-    pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, qs, PER_PAGINA)
     for traject in pagina:
         traject.verlopen = (
             traject.volgende_termijn is not None and traject.volgende_termijn < vandaag
         )
         traject.stapnaam = traject.route.stap(traject.huidige_stap).naam
     log_inzage(request, via=Via.PORTAAL, model="traject", aantal=len(pagina.object_list))
-    querystring = request.GET.copy()
-    querystring.pop("pagina", None)
     return render(
         request,
         "portal/trajecten.html",
         {
             "pagina": pagina,
             "filters": filters,
-            "querystring": querystring.urlencode(),
+            "querystring": paginering.querystring(request),
             "kan_starten": bool(startbare_gemeenten(request.user)),
         },
     )

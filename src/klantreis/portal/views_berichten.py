@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import Counter
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
 from django.http import HttpResponse
@@ -21,8 +20,8 @@ from klantreis.berichten.models import Bericht
 from klantreis.berichten.workflow import Status
 from klantreis.declaraties.overzicht import uitleg
 
+from . import paginering
 from .forms_declaraties import WACHTEND, BerichtFilter
-from .views_declaraties import _querystring
 
 PER_PAGINA = 50
 #: states in which a message waits for someone: not yet handled, refused, or not delivered
@@ -69,9 +68,7 @@ def berichten(request):
         # the messages of one traject the user may see (the traject page links here)
         traject = toegang.zichtbare_trajecten(request.user).filter(pk=nummer).first()
         qs = qs.filter(traject=traject) if traject else qs.none()
-    pagina = Paginator(qs.order_by("-aangemaakt_op", "-pk"), PER_PAGINA).get_page(
-        request.GET.get("pagina")
-    )
+    pagina = paginering.pagina(request, qs.order_by("-aangemaakt_op", "-pk"), PER_PAGINA)
     codes_per_bericht = _retourcodes([b.pk for b in pagina])
     for b in pagina:
         b.retourcodes = codes_per_bericht.get(b.pk, [])
@@ -82,7 +79,7 @@ def berichten(request):
         {
             "filters": filters,
             "pagina": pagina,
-            "querystring": _querystring(request),
+            "querystring": paginering.querystring(request),
             "traject": traject,
         },
     )

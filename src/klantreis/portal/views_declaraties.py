@@ -9,12 +9,9 @@ Every figure is one SQL aggregate over the prestaties the user may see
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -27,6 +24,7 @@ from klantreis.declaraties.models import Betaalstatus, OpdrachtStatus
 from klantreis.declaraties.sepa import controleer, pain001
 from klantreis.organisaties.models import Aanbieder, Gemeente
 
+from . import paginering
 from .forms_declaraties import BetaalopdrachtForm, DeclaratieFilter, maand
 
 PER_PAGINA = 50
@@ -36,14 +34,6 @@ def _mag_declaraties_zien(user) -> None:
     rollen = set(user.roltoewijzingen.values_list("rol", flat=True))
     if not rollen & toegang.DECLARATIE_ROLLEN:
         raise PermissionDenied("Declaraties zijn er voor de backoffice en de zorgaanbieder.")
-
-
-def _pagina(request, qs, per: int = PER_PAGINA):
-    return Paginator(qs, per).get_page(request.GET.get("pagina"))
-
-
-def _querystring(request, *weg: str) -> str:
-    return urlencode([(k, v) for k, v in request.GET.items() if k not in ("pagina", *weg)])
 
 
 def _periodes(declaraties) -> list:
@@ -81,10 +71,12 @@ def declaraties(request):
         "portal/declaraties/overzicht.html",
         {
             "filters": filters,
-            "pagina": _pagina(request, overzicht.per_aanbieder_en_periode(qs)),
+            "pagina": paginering.pagina(
+                request, overzicht.per_aanbieder_en_periode(qs), PER_PAGINA
+            ),
             "totaal": overzicht.totaal(qs),
             "redenen": overzicht.afkeur_per_retourcode(qs),
-            "querystring": _querystring(request),
+            "querystring": paginering.querystring(request),
             "kan_betalen": toegang.betaalgemeenten(request.user).exists(),
         },
     )
@@ -113,7 +105,7 @@ def declaraties_aanbieder(request, pk: int):
         return render(request, "portal/declaraties/aanbieder.html", context)
     qs = qs.filter(declaratie__periode_begin=periode)
     if not bsn:
-        pagina = _pagina(request, overzicht.per_client(qs))
+        pagina = paginering.pagina(request, overzicht.per_client(qs), PER_PAGINA)
         bsns = [r["bsn"] for r in pagina]
         # names only of clients the user may see (a rejected, unknown BSN stays a number)
         clients = {c.bsn: c for c in toegang.zichtbare_clients(request.user).filter(bsn__in=bsns)}
@@ -125,12 +117,14 @@ def declaraties_aanbieder(request, pk: int):
             pagina=pagina,
             totaal=overzicht.totaal(qs),
             redenen=overzicht.afkeur_per_retourcode(qs),
-            querystring=_querystring(request),
+            querystring=paginering.querystring(request),
         )
         return render(request, "portal/declaraties/aanbieder.html", context)
     qs = qs.filter(bsn=bsn).select_related("declaratie", "betaalopdracht")
     client = toegang.zichtbare_clients(request.user).filter(bsn=bsn).first()
-    pagina = _pagina(request, qs.order_by("periode_begin", "referentienummer", "pk"))
+    pagina = paginering.pagina(
+        request, qs.order_by("periode_begin", "referentienummer", "pk"), PER_PAGINA
+    )
     if client is not None:
         log_inzage(request, client, via=Via.PORTAAL, aantal=len(pagina))
     else:  # a BSN the user may not see by name: the path (with the BSN) is the reason
@@ -141,7 +135,7 @@ def declaraties_aanbieder(request, pk: int):
         client=client,
         pagina=pagina,
         totaal=overzicht.totaal(qs),
-        querystring=_querystring(request),
+        querystring=paginering.querystring(request),
     )
     return render(request, "portal/declaraties/aanbieder.html", context)
 
@@ -255,7 +249,7 @@ def betaalopdrachten(request):
         {
             "form": form if gemeenten else None,
             "te_betalen": te_betalen,
-            "pagina": _pagina(
+            "pagina": paginering.pagina(
                 request,
                 toegang.zichtbare_betaalopdrachten(request.user).select_related("gemeente"),
                 25,

@@ -13,7 +13,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -32,6 +31,7 @@ from klantreis.routes.models import TrajectStatus
 from klantreis.toewijzingen import services
 from klantreis.toewijzingen.models import Toewijzing, VerzoekSoort, VerzoekStatus
 
+from . import paginering
 from .forms_toewijzingen import (
     AfwijzenForm,
     EinddatumForm,
@@ -328,7 +328,7 @@ def verzoeken(request):
     status = request.GET.get("status", "")
     if status == "open":
         qs = qs.filter(status__in=[VerzoekStatus.ONTVANGEN, VerzoekStatus.IN_ONDERZOEK])
-    pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, qs, PER_PAGINA)
     log_inzage(request, via=Via.PORTAAL, model="verzoek", aantal=len(pagina.object_list))
     return render(
         request,
@@ -336,7 +336,7 @@ def verzoeken(request):
         {
             "pagina": pagina,
             "alleen_open": status == "open",
-            "querystring": "status=open" if status == "open" else "",
+            "querystring": paginering.querystring(request),
         },
     )
 
