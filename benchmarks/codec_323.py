@@ -129,6 +129,9 @@ def meet_stroom(paden: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - t0, n
 
 
+GEEN_XMLLINT = "xmllint ontbreekt (make bench installeert libxml2-utils): geen vergelijking"
+
+
 def meet_xmllint(paden: list[Path]) -> float | None:
     xmllint = shutil.which("xmllint")
     if xmllint is None:
@@ -182,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         "binnen_3x": None if xmllint is None else codec <= 3 * xmllint,
     }
     if xmllint is None:
-        uit["opmerking"] = "xmllint ontbreekt (apt-get install libxml2-utils): geen vergelijking"
+        uit["opmerking"] = GEEN_XMLLINT
     print(json.dumps(uit))
     return 0
 

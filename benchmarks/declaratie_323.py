@@ -37,7 +37,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from codec_323 import meet_xmllint
+from codec_323 import GEEN_XMLLINT, meet_xmllint
 
 AGB = "65656055"
 GEMEENTE = "0797"
@@ -273,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
                     "database": "postgresql" if args.postgres else "sqlite",
                     "bestanden": len(paden),
                 }
+                | ({"opmerking": GEEN_XMLLINT} if x is None else {})
             )
         )
     finally:
