@@ -1,7 +1,7 @@
 """Browser tests: Playwright drives Debian's Chromium through the portal served by
 pytest-django's ``live_server``. One browser per test session, a fresh context (cookies,
-storage) per test. Screenshots and axe-core results go to ``test-artefacten/`` at the root of
-the checkout (git-ignored; ``KLANTREIS_TEST_ARTEFACTEN`` chooses another folder).
+storage) per test. Screenshots and axe-core results go to ``test-artefacten/<database>/`` at
+the root of the checkout (git-ignored; ``KLANTREIS_TEST_ARTEFACTEN`` chooses another folder).
 
 Chromium comes from Debian (``scripts/chromium.sh``, run by ``make test``); Playwright's own
 browser download cannot work on a closed network. Without ``/usr/bin/chromium`` these tests
@@ -34,9 +34,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LAPTOP = {"width": 1366, "height": 768}
+# one folder per database, so the PostgreSQL round of make test keeps the SQLite round's
 ARTEFACTEN = Path(
     os.environ.get("KLANTREIS_TEST_ARTEFACTEN", settings.PROJECT_DIR / "test-artefacten")
-)
+) / settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
 AXE = settings.FRONTEND_NODE_MODULES / "axe-core" / "axe.min.js"
 ERNSTIG = {"serious", "critical"}
 
