@@ -35,9 +35,10 @@ CHROMIUM_ARGS = [
 ]
 LAPTOP = {"width": 1366, "height": 768}
 # one folder per database, so the PostgreSQL round of make test keeps the SQLite round's
-ARTEFACTEN = Path(
-    os.environ.get("KLANTREIS_TEST_ARTEFACTEN", settings.PROJECT_DIR / "test-artefacten")
-) / settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+ARTEFACTEN = (
+    Path(os.environ.get("KLANTREIS_TEST_ARTEFACTEN", settings.PROJECT_DIR / "test-artefacten"))
+    / settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+)
 AXE = settings.FRONTEND_NODE_MODULES / "axe-core" / "axe.min.js"
 ERNSTIG = {"serious", "critical"}
 
