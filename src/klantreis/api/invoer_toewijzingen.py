@@ -80,3 +80,11 @@ class AfwijzenInvoerSerializer(serializers.Serializer):
     reden = serializers.ChoiceField(
         choices=REDENEN_AFWIJZING, help_text="RedenAfwijzingVerzoek van de 319."
     )
+    woonplaats = serializers.RegexField(
+        r"^\d{4}$",
+        required=False,
+        default="",
+        help_text="Alleen bij reden 8 in de jeugdwet (TR377): de gemeentecode (CBS, 4 cijfers) "
+        "van de gemeente die volgens het woonplaatsbeginsel verantwoordelijk is.",
+        error_messages={"invalid": "Een gemeentecode bestaat uit 4 cijfers."},
+    )

@@ -730,8 +730,12 @@ class VerzoekViewSet(Lezen):
         _eis_backoffice(request.user, verzoek.gemeente)
         invoer = inv.AfwijzenInvoerSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        reden = invoer.validated_data["reden"]
-        _dienst(lambda: toewijzingen.wijs_verzoek_af(verzoek, reden=reden, door=request.user))
+        reden, woonplaats = invoer.validated_data["reden"], invoer.validated_data["woonplaats"]
+        _dienst(
+            lambda: toewijzingen.wijs_verzoek_af(
+                verzoek, reden=reden, door=request.user, woonplaats=woonplaats
+            )
+        )
         return self._verzoek(verzoek)
 
 

@@ -268,6 +268,15 @@ def verstuur(message: Any, *, heen: Bericht | None = None, traject=None) -> Beri
     Sender and recipient come from the message itself; for a retour ``heen`` links the pair.
     """
     data = ist.write(message)
+    # The XSD leaves rules such as TR377 (a 319 for reason 8 names the gemeente) to level 2:
+    # a message of ours must pass the in-message rules the recipient checks, or it answers
+    # 0001. A retour is not checked: it copies what the sender sent, faults included.
+    if heen is None and (fouten := ist.controleer_bericht(message)):
+        raise ist.SchrijfFout(
+            "Het bericht voldoet niet aan de regels van de standaard: "
+            + "; ".join(f.melding for f in fouten),
+            fouten,
+        )
     kop = kop_van_message(message)
     if Bericht.objects.filter(
         richting=Richting.UIT,

@@ -199,6 +199,14 @@ class AfwijzenForm(forms.Form):
         choices=[("", "— kies een reden —"), *REDENEN_AFWIJZING],
         error_messages={"required": "Kies de reden van afwijzing."},
     )
+    woonplaats = forms.RegexField(
+        label="Gemeente volgens het woonplaatsbeginsel",
+        regex=r"^\d{4}$",
+        required=False,
+        help_text="Alleen bij reden 8 in de jeugdwet: de gemeentecode (CBS, 4 cijfers) van de "
+        "gemeente die verantwoordelijk is.",
+        error_messages={"invalid": "Een gemeentecode bestaat uit 4 cijfers."},
+    )
 
 
 def verzoek_beginwaarden(verzoek) -> dict:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_berichten, views_declaraties, views_toewijzingen
+from . import views, views_berichten, views_clienten, views_declaraties, views_toewijzingen
 
 app_name = "portal"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("trajecten/", views.trajecten, name="trajecten"),
     path("trajecten/nieuw/", views.nieuw_traject, name="nieuw_traject"),
     path("trajecten/<int:pk>/", views.traject, name="traject"),
+    path("clienten/<int:pk>/adres/", views_clienten.client_adres, name="client_adres"),
     path("trajecten/<int:pk>/actie/", views.actie, name="actie"),
     path("trajecten/<int:pk>/aanbieder/", views.aanbieder_kiezen, name="aanbieder_kiezen"),
     path("trajecten/<int:pk>/documenten/<str:soort>/", views.document, name="document"),

@@ -21,6 +21,7 @@ from klantreis.accounts.toegang import (
     zichtbare_trajecten,
 )
 from klantreis.audit.services import Via, log_inzage, schone_toelichting
+from klantreis.clients import services as clienten
 from klantreis.clients.models import Client
 from klantreis.documenten import services as documenten
 from klantreis.documenten.inhoud import SCHEMAS
@@ -316,6 +317,7 @@ def traject(request, pk: int):
             ],
             "rollen": [rolnaam(r) for r in rollen],
             "zonder_taak": zonder_taak,
+            "adres_wijzigen": clienten.mag_beheren(request.user, traject.gemeente),
             "grondslag": inzage.reden if inzage else "",
             "toelichting": toelichting,
             **_toewijzingen_context(request.user, traject),

@@ -38,6 +38,7 @@ from .forms_toewijzingen import (
     HonoreerForm,
     OmvangForm,
     ToewijzingForm,
+    geldige_contracten,
     omschrijving,
     verzoek_beginwaarden,
 )
@@ -393,9 +394,12 @@ def verzoek(request, pk: int):
             afwijzen_form = AfwijzenForm(request.POST, prefix="afwijzen")
             if afwijzen_form.is_valid():
                 reden = afwijzen_form.cleaned_data["reden"]
+                woonplaats = afwijzen_form.cleaned_data["woonplaats"]
                 klaar = _voer_uit(
                     afwijzen_form,
-                    lambda: services.wijs_verzoek_af(v, reden=reden, door=request.user),
+                    lambda: services.wijs_verzoek_af(
+                        v, reden=reden, door=request.user, woonplaats=woonplaats
+                    ),
                 ) and (
                     "Het verzoek is afgewezen (319): "
                     f"{omschrijving(codes.RedenAfwijzingVerzoek, reden).lower()}."
@@ -420,6 +424,9 @@ def verzoek(request, pk: int):
             "honoreer_form": honoreer_form,
             "afwijzen_form": afwijzen_form,
             "onderzoek_form": onderzoek_form,
+            # a provider without a contract (route 2 stap I): the clerk decides, e.g. 319 reason 3
+            "zonder_contract": v.open
+            and not geldige_contracten(v.gemeente, v.wet).filter(aanbieder=v.aanbieder).exists(),
             "toewijzingen": list(
                 zichtbare_toewijzingen(request.user)
                 .filter(referentie_aanbieder=v.referentie_aanbieder, aanbieder=v.aanbieder)

@@ -48,6 +48,11 @@ class ClientFactory(factory.django.DjangoModelFactory):
     geboortedatum = date(1950, 3, 14)
     gemeente = factory.SubFactory(GemeenteFactory)
     wet = "wmo"
+    # the address from the BRP, which a 301 names (TR006)
+    straat = "Kerkstraat"
+    huisnummer = factory.Sequence(lambda n: str(n + 1))
+    postcode = "5251 AA"
+    woonplaats = "Vlijmen"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -210,9 +210,25 @@ def _route_voor_verwijzer(gemeente, verwijzer: str, op: dt.date):
     return None
 
 
+def _aanbieder_zonder_contract(agb: str) -> Aanbieder:
+    """A 315 of a provider we do not know yet (route 2 stap I: a provider without a contract
+    is not paid without a decision of the gemeente): the request is kept for the back office
+    to decide — a 319 with reason 3 "geen contract", or a contract and a 301 — so the
+    provider is registered under its AGB code, which the transport (GGk, VECOZO) vouches for.
+    Its name comes from functioneel beheer; no contract, no users."""
+    aanbieder, nieuw = Aanbieder.objects.get_or_create(
+        agb_code=agb, defaults={"naam": f"Onbekende aanbieder (AGB {agb})"}
+    )
+    if nieuw:
+        log.warning("Verzoek om toewijzing van onbekende aanbieder AGB %s: geregistreerd", agb)
+    return aanbieder
+
+
 @registreer("315")
 def verwerk_315(bericht, message) -> Afhandeling:
     gemeente, aanbieder = _partijen(message)
+    if gemeente is not None and aanbieder is None:
+        aanbieder = _aanbieder_zonder_contract(message.header.afzender)
     wet = WET[message.standaard]
     client315 = message.client
     fouten = []

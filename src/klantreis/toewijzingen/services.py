@@ -23,6 +23,7 @@ from .models import Nummerreeks, Toewijzing, Verzoek, VerzoekSoort, VerzoekStatu
 log = logging.getLogger(__name__)
 
 STANDAARD = {"wmo": ist.Standaard.IWMO, "jeugdwet": ist.Standaard.IJW}
+WOONPLAATSBEGINSEL = codes.RedenAfwijzingVerzoek("8").value  # 319 reason 8 (iJw: TR377)
 
 
 class ToewijzingFout(Exception):
@@ -187,6 +188,11 @@ def stuur_301(
     regels = list((actueel | gewijzigd).distinct().order_by("nummer"))
     if not regels:
         raise ToewijzingFout("Er is geen toewijzing om te versturen.")
+    if _huisnummer(client.huisnummer) is None or not client.postcode.strip():
+        raise ToewijzingFout(
+            f"Het adres van {client.naam} is niet bekend: de toewijzing (301) noemt huisnummer "
+            "en postcode (TR006). Vul eerst het adres van de cliënt in."
+        )
     header = ist.nieuwe_header(
         standaard,
         "301",
@@ -444,7 +450,7 @@ def wijzig_omvang(
 # --- answering requests (319) --------------------------------------------------------------
 
 
-def _stuur_319(verzoek: Verzoek, antwoord: str, reden: str = "", op=None):
+def _stuur_319(verzoek: Verzoek, antwoord: str, reden: str = "", op=None, woonplaats: str = ""):
     from klantreis.berichten import services as berichten
 
     op = op or timezone.now()
@@ -464,6 +470,9 @@ def _stuur_319(verzoek: Verzoek, antwoord: str, reden: str = "", op=None):
             referentie_aanbieder=verzoek.referentie_aanbieder,
             verzoek_antwoord=codes.VerzoekAntwoord(antwoord),
             reden_afwijzing_verzoek=codes.RedenAfwijzingVerzoek(reden) if reden else None,
+            woonplaatsbeginsel=modellen.Woonplaatsbeginsel319(gemeente=woonplaats)
+            if woonplaats
+            else None,
         ),
     )
     return berichten.verstuur(bericht, traject=verzoek.traject)
@@ -487,15 +496,35 @@ def zet_in_onderzoek(verzoek: Verzoek, *, door=None, op=None) -> Verzoek:
 
 
 @transaction.atomic
-def wijs_verzoek_af(verzoek: Verzoek, *, reden: str, door=None, op=None) -> Verzoek:
+def wijs_verzoek_af(
+    verzoek: Verzoek, *, reden: str, door=None, op=None, woonplaats: str = ""
+) -> Verzoek:
     """319 "verzoek afgewezen" with its reason (CD085). After a 301 for this request no 319
-    may follow (TR359); after an earlier 319 only "in onderzoek" may precede it (TR365)."""
+    may follow (TR359); after an earlier 319 only "in onderzoek" may precede it (TR365).
+    Jeugdwet, reason 8 (woonplaatsbeginsel): ``woonplaats`` is the CBS code of the gemeente
+    that is responsible instead (TR377); with any other reason it stays empty (TR409)."""
     if not verzoek.open:
         raise ToewijzingFout(
             f"Dit verzoek is al {verzoek.get_status_display().lower()}; er kan geen antwoord "
             "meer volgen (TR359/TR365)."
         )
-    _stuur_319(verzoek, "1", reden, op=op)
+    jeugd = STANDAARD[verzoek.wet] == ist.Standaard.IJW
+    if reden == WOONPLAATSBEGINSEL and jeugd:
+        if not re.fullmatch(r"\d{4}", woonplaats or ""):
+            raise ToewijzingFout(
+                "Bij afwijzing om het woonplaatsbeginsel noemt de 319 de gemeente die wel "
+                "verantwoordelijk is: vul haar gemeentecode in (4 cijfers, TR377)."
+            )
+        if woonplaats == verzoek.gemeente.code:
+            raise ToewijzingFout(
+                "Het woonplaatsbeginsel wijst naar een andere gemeente dan de eigen gemeente."
+            )
+    elif woonplaats:
+        raise ToewijzingFout(
+            "Een gemeente volgens het woonplaatsbeginsel hoort alleen bij reden 8 in de "
+            "jeugdwet (TR409)."
+        )
+    _stuur_319(verzoek, "1", reden, op=op, woonplaats=woonplaats)
     verzoek.status = VerzoekStatus.AFGEWEZEN
     verzoek.reden_afwijzing = reden
     verzoek.beantwoord_op = op or timezone.now()

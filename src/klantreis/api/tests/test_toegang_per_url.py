@@ -65,6 +65,7 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
     "portal:toewijzing_nieuw": lambda k: {"pk": k.traject.pk},
     "portal:toewijzing": lambda k: {"pk": k.toewijzing.pk},
     "portal:verzoek": lambda k: {"pk": k.verzoek.pk},
+    "portal:client_adres": lambda k: {"pk": k.client.pk},
     "api:bericht-detail": lambda k: {"pk": k.bericht.pk},
     "api:bericht-xml": lambda k: {"pk": k.bericht.pk},
     "api:declaratie-detail": lambda k: {"pk": k.declaratie.pk},
@@ -114,8 +115,9 @@ ZONDER_OBJECT = {
     "api-docs": "de documentatie van het schema",
 }
 
-# Back-office work (toewijzen, verzoeken beantwoorden): a provider's staff are refused these
-# for their OWN records too — not a matter of which provider, but of the role.
+# Back-office work (toewijzen, verzoeken beantwoorden) and the client's address (Toegang and
+# Backoffice): a provider's staff are refused these for their OWN records too — not a matter
+# of which provider, but of the role.
 ALLEEN_BACKOFFICE = {
     "api:toewijzing-einddatum",
     "api:toewijzing-omvang",
@@ -126,6 +128,7 @@ ALLEEN_BACKOFFICE = {
     "portal:toewijzing_nieuw",
     "portal:toewijzing",
     "portal:verzoek",
+    "portal:client_adres",
 }
 
 ADMIN_OPENBAAR = {"admin:login", "admin:logout"}  # the admin itself is for is_staff only

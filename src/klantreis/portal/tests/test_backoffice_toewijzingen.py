@@ -628,3 +628,47 @@ def test_formulier_biedt_alleen_aanbieders_met_een_geldig_contract_in_de_gemeent
     )
     assert "Kies een aanbieder met een contract voor deze gemeente." in response.content.decode()
     assert not Toewijzing.objects.exists()
+
+
+def test_verzoek_van_aanbieder_zonder_contract_waarschuwt_en_afwijzen_om_woonplaats(client, stap6):
+    """A provider the gemeente has no contract with (route 2 stap I) gets a warning on the
+    request page; a rejection for the woonplaatsbeginsel asks which gemeente (TR377)."""
+    v = _verzoek(stap6)
+    v.aanbieder = AanbiederFactory(naam="Zorg Zonder Contract")
+    v.wet = "jeugdwet"
+    v.save()
+    client.force_login(_bo(stap6))
+    url = reverse("portal:verzoek", args=[v.pk])
+    pagina = html.unescape(client.get(url).content.decode())
+    assert "Zorg Zonder Contract heeft geen geldig contract met" in pagina
+    zonder = client.post(url, {"actie": "afwijzen", "afwijzen-reden": "8"})
+    assert "vul haar gemeentecode in" in html.unescape(zonder.content.decode())
+    assert not Bericht.objects.filter(berichtcode="319").exists()
+    met = client.post(
+        url, {"actie": "afwijzen", "afwijzen-reden": "8", "afwijzen-woonplaats": "0344"}
+    )
+    assert met.status_code == 302
+    assert Bericht.objects.filter(berichtcode="319").count() == 1
+
+
+def test_toewijzen_zonder_adres_vraagt_eerst_het_adres(client, stap6):
+    stap6.client.huisnummer = stap6.client.postcode = ""
+    stap6.client.save()
+    v = _verzoek(stap6)
+    client.force_login(_bo(stap6))
+    url = reverse("portal:verzoek", args=[v.pk])
+    pagina = client.get(url).content.decode()
+    assert reverse("portal:client_adres", args=[stap6.client.pk]) in pagina
+    response = client.post(
+        url,
+        {
+            "actie": "honoreren",
+            "honoreer-product": Product.objects.get(code="02A01").pk,
+            "honoreer-ingangsdatum": (VANDAAG() + timedelta(days=14)).isoformat(),
+            "honoreer-einddatum": (VANDAAG() + timedelta(days=180)).isoformat(),
+            "honoreer-volume": "4",
+            "honoreer-frequentie": "2",
+        },
+    )
+    assert "Vul eerst het adres van de cliënt in." in html.unescape(response.content.decode())
+    assert not Bericht.objects.filter(berichtcode="301").exists()

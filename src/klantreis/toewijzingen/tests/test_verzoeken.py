@@ -283,3 +283,95 @@ def test_tr355_en_tr365_antwoorden_op_een_verzoek(jeugd, django_capture_on_commi
     with pytest.raises(services.ToewijzingFout, match="TR359/TR365"):
         services.wijs_verzoek_af(verzoek, reden="7")  # no answer after a rejection
     assert Bericht.objects.filter(berichtcode="319").count() == 2
+
+
+def test_afwijzing_om_woonplaatsbeginsel_noemt_de_gemeente_tr377(
+    jeugd, django_capture_on_commit_callbacks
+):
+    jeugd.lever(_315(jeugd, referentie="REF-WPB"), django_capture_on_commit_callbacks)
+    verzoek = Verzoek.objects.get()
+    with pytest.raises(services.ToewijzingFout, match="TR377"):
+        services.wijs_verzoek_af(verzoek, reden="8")  # the 319 would break TR377
+    with pytest.raises(services.ToewijzingFout, match="andere gemeente"):
+        services.wijs_verzoek_af(verzoek, reden="8", woonplaats=jeugd.gemeente.code)
+    with pytest.raises(services.ToewijzingFout, match="TR409"):
+        services.wijs_verzoek_af(verzoek, reden="7", woonplaats="0344")
+    assert not Bericht.objects.filter(berichtcode="319").exists()
+    services.wijs_verzoek_af(verzoek, reden="8", woonplaats="0344")
+    antwoord = ist.read(bytes(Bericht.objects.get(berichtcode="319").inhoud)).antwoord
+    assert antwoord.reden_afwijzing_verzoek.value == "8"
+    assert antwoord.woonplaatsbeginsel.gemeente == "0344"
+    assert (
+        ist.controleer_bericht(ist.read(bytes(Bericht.objects.get(berichtcode="319").inhoud))) == []
+    )
+
+
+def test_verstuur_weigert_een_bericht_dat_de_regels_van_niveau_2_breekt(jeugd):
+    """The guard behind every message of ours: what breaks an in-message rule (here TR377,
+    which the XSD does not see) is never written to the outbox."""
+    from klantreis.berichten import services as berichten
+    from klantreis.istandaarden import codes, modellen
+
+    header = ist.nieuwe_header(
+        ist.Standaard.IJW,
+        "319",
+        afzender=jeugd.gemeente.code,
+        ontvanger=jeugd.aanbieder.agb_code,
+        dagtekening=VANDAAG,
+        identificatie="T377",
+    )
+    bericht = modellen.Bericht319(
+        standaard=ist.Standaard.IJW,
+        header=header,
+        antwoord=modellen.Antwoord319(
+            referentie_aanbieder="REF-X",
+            verzoek_antwoord=codes.VerzoekAntwoord("1"),
+            reden_afwijzing_verzoek=codes.RedenAfwijzingVerzoek("8"),
+        ),
+    )
+    ist.write(bericht)  # valid against the XSD …
+    with pytest.raises(ist.SchrijfFout, match="TR377"):
+        berichten.verstuur(bericht)  # … but not against level 2
+    assert not Bericht.objects.filter(berichtcode="319").exists()
+
+
+def test_315_van_een_onbekende_aanbieder_blijft_bewaard_voor_de_backoffice(
+    jeugd, django_capture_on_commit_callbacks
+):
+    """Route 2 stap I: a provider without a contract is not paid without a decision of the
+    gemeente. Its 315 is not lost: the provider is registered under its AGB code and the
+    request waits for the back office (here: 319 with reason 3, geen contract)."""
+    from klantreis.organisaties.models import Aanbieder
+
+    header = ist.nieuwe_header(
+        ist.Standaard.IJW,
+        "315",
+        afzender="98765432",
+        ontvanger=jeugd.gemeente.code,
+        dagtekening=VANDAAG,
+        identificatie="ONB1",
+    )
+    aanvraag = Aanvraag(
+        referentie="REF-ONB",
+        categorie="45",
+        code="45A03",
+        ingangsdatum=BEGIN,
+        einddatum=EIND,
+        volume=3,
+        eenheid="04",
+        frequentie="2",
+        verwijzer="02",
+    )
+    bericht = bouw_315(ist.Standaard.IJW, header, jeugd.persoon, [aanvraag])
+    _heen, retour = jeugd.lever(bericht, django_capture_on_commit_callbacks)
+    assert retour.bericht == "316" and retourcodes(retour) == []
+    onbekend = Aanbieder.objects.get(agb_code="98765432")
+    assert onbekend.naam == "Onbekende aanbieder (AGB 98765432)"
+    verzoek = Verzoek.objects.get(aanbieder=onbekend)
+    assert verzoek.referentie_aanbieder == "REF-ONB" and verzoek.open
+    with pytest.raises(services.ToewijzingFout):
+        services.honoreer_vot(verzoek, product=jeugd.jeugdproduct)  # no contract
+    services.wijs_verzoek_af(verzoek, reden="3")
+    antwoord = Bericht.objects.get(berichtcode="319")
+    assert antwoord.ontvanger == "98765432"
+    assert ist.read(bytes(antwoord.inhoud)).antwoord.reden_afwijzing_verzoek.value == "3"
