@@ -225,3 +225,25 @@ def test_productie_start_niet_zonder_sleutels(sleutels, melding):
         assert uitslag.returncode != 0
         assert "ImproperlyConfigured" in uitslag.stderr and melding in uitslag.stderr
         assert "kapot" not in uitslag.stderr.splitlines()[-1]
+
+
+def test_sleutel_opdracht_maakt_een_bruikbare_sleutel():
+    sleutel = _commando("tweestaps", "sleutel").strip()
+    assert len(sleutel) == 44
+    assert Fernet(sleutel).decrypt(Fernet(sleutel).encrypt(b"x")) == b"x"
+
+
+def test_hersleutel_zonder_de_oude_sleutel_verandert_niets(settings, heusden):
+    """Removing the old key before `hersleutel`: a clear error, and no row half-rotated."""
+    from django.core.management import CommandError
+
+    # the first device opens and is re-encrypted, the second does not: the first is rolled back
+    settings.KLANTREIS_TWEESTAPS_SLEUTELS = [SLEUTEL_A]
+    gebruiker_met_totp("eerste.2fa", WACHTWOORD)
+    settings.KLANTREIS_TWEESTAPS_SLEUTELS = [SLEUTEL_B]
+    gebruiker_met_totp("tweede.2fa", WACHTWOORD)
+    settings.KLANTREIS_TWEESTAPS_SLEUTELS = [SLEUTEL_A]
+    voor = dict(TOTPApparaat.objects.values_list("pk", "versleutelde_sleutel"))
+    with pytest.raises(CommandError, match="KLANTREIS_TWEESTAPS_SLEUTELS"):
+        _commando("tweestaps", "hersleutel")
+    assert dict(TOTPApparaat.objects.values_list("pk", "versleutelde_sleutel")) == voor
