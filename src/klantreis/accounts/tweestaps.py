@@ -1,7 +1,9 @@
 """Two-factor login (issue: roles and isolation; docs/decisions/0008-tweestapsverificatie.md).
 
-django-otp does the cryptography and keeps the devices: a ``TOTPDevice`` (an authenticator
-app, RFC 6238, 6 digits, 30 s) and a ``StaticDevice`` with single-use backup codes. The
+django-otp is the framework (devices, the session's verified device, the TOTP arithmetic);
+the devices are our own django-otp devices in ``accounts.models``: a ``TOTPApparaat`` (an
+authenticator app, RFC 6238, 6 digits, 30 s; its key encrypted) and a ``ReserveApparaat`` with
+single-use backup codes (stored as keyed hashes): ``accounts/geheimen.py``, decision 0011. The
 password step stays Django's ``LoginView`` (field names ``username`` and ``password``);
 after it the user is logged in but not *verified*, and ``TweestapsMiddleware`` lets such a
 session reach nothing but the code page, the enrolment page and logging out:
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -28,10 +31,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
 from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import inloggen
+from . import geheimen, inloggen
+from .geheimen import OnbekendeSleutel
+from .models import ReserveApparaat, Reservecode, TOTPApparaat
 
 logger = logging.getLogger(__name__)
 
@@ -91,16 +94,24 @@ def moet_inschrijven(user) -> bool:
 # --- enrolment ---------------------------------------------------------------------------------
 
 
-def begin_inschrijving(user) -> TOTPDevice:
+def begin_inschrijving(user) -> TOTPApparaat:
     """The user's unconfirmed authenticator device, made when there is none: reloading the
-    enrolment page shows the same QR code, so a scanned code keeps working."""
-    apparaat = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    enrolment page shows the same QR code, so a scanned code keeps working. One whose key the
+    configured keys no longer open is replaced (it was never confirmed: nothing is lost)."""
+    apparaat = TOTPApparaat.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if apparaat is not None:
+        try:
+            geheimen.ontsleutel(apparaat.versleutelde_sleutel)
+        except OnbekendeSleutel:
+            logger.warning("Onbevestigde app van %s met onbekende sleutel vervangen", user)
+            apparaat.delete()
+            apparaat = None
     if apparaat is None:
-        apparaat = TOTPDevice.objects.create(user=user, name=APPARAAT_NAAM, confirmed=False)
+        apparaat = TOTPApparaat.objects.create(user=user, name=APPARAAT_NAAM, confirmed=False)
     return apparaat
 
 
-def qr_svg(apparaat: TOTPDevice) -> str:
+def qr_svg(apparaat: TOTPApparaat) -> str:
     """The otpauth:// URL of the device as an inline SVG QR code (no Pillow needed)."""
     import qrcode
     import qrcode.image.svg
@@ -109,7 +120,7 @@ def qr_svg(apparaat: TOTPDevice) -> str:
     return beeld.to_string(encoding="unicode")
 
 
-def geheime_sleutel(apparaat: TOTPDevice) -> str:
+def geheime_sleutel(apparaat: TOTPApparaat) -> str:
     """The key in base32, in groups of four, for typing into an app without a camera."""
     from base64 import b32encode
 
@@ -119,21 +130,26 @@ def geheime_sleutel(apparaat: TOTPDevice) -> str:
 
 def nieuwe_reservecodes(user) -> list[str]:
     """Replaces the user's backup codes with new ones and returns them: shown once, stored
-    only as django-otp's tokens, each one used up by one login."""
+    only as keyed hashes (with the first key), each one used up by one login."""
     codes = [
         "".join(secrets.choice("0123456789") for _ in range(RESERVECODE_CIJFERS))
         for _ in range(AANTAL_RESERVECODES)
     ]
     with transaction.atomic():
-        apparaat, _ = StaticDevice.objects.get_or_create(
+        apparaat, _ = ReserveApparaat.objects.get_or_create(
             user=user, name=RESERVE_NAAM, defaults={"confirmed": True}
         )
-        apparaat.token_set.all().delete()
-        StaticToken.objects.bulk_create([StaticToken(device=apparaat, token=c) for c in codes])
+        # new codes, so the newest key: a rotation is finished for this user from here on
+        apparaat.sleutel_id = geheimen.huidige_sleutel_id()
+        apparaat.save(update_fields=["sleutel_id"])
+        apparaat.codes.all().delete()
+        Reservecode.objects.bulk_create(
+            [Reservecode(apparaat=apparaat, code_hash=geheimen.code_hash(c)) for c in codes]
+        )
     return codes
 
 
-def bevestig_inschrijving(request, apparaat: TOTPDevice, code: str) -> list[str] | None:
+def bevestig_inschrijving(request, apparaat: TOTPApparaat, code: str) -> list[str] | None:
     """The first code from the app confirms the device; the session is verified by it and
     the user gets backup codes. None (and a counted failure) for a wrong code."""
     user = request.user
@@ -144,7 +160,7 @@ def bevestig_inschrijving(request, apparaat: TOTPDevice, code: str) -> list[str]
     with transaction.atomic():
         apparaat.confirmed = True
         apparaat.save(update_fields=["confirmed"])
-        TOTPDevice.objects.filter(user=user, confirmed=False).exclude(pk=apparaat.pk).delete()
+        TOTPApparaat.objects.filter(user=user, confirmed=False).exclude(pk=apparaat.pk).delete()
         codes = nieuwe_reservecodes(user)
     _verifieer_sessie(request, apparaat)
     logger.info("Tweestapsverificatie ingesteld voor %s", user.get_username())
@@ -157,20 +173,35 @@ def bevestig_inschrijving(request, apparaat: TOTPDevice, code: str) -> list[str]
 def verifieer(request, code: str):
     """Checks a code against the user's confirmed devices (the app's 6 digits, or a backup
     code of 10). Returns the device that accepted it, or None; while the user or address is
-    blocked (``inloggen.geblokkeerd``) no device is asked at all."""
+    blocked (``inloggen.geblokkeerd``) no device is asked at all.
+
+    Raises ``geheimen.OnbekendeSleutel`` when the device's secret was made with a key the
+    server no longer has: that is the server's fault, not a wrong code, so it is logged as an
+    error and not counted against the user (the view says so; decision 0011)."""
     user = request.user
     code = _schoon(code)
     if not code or inloggen.geblokkeerd(request, user.get_username()):
         return None
     # a backup code has its own length: asked only of the backup codes, so a backup code
     # does not count as a wrong app code in django-otp's per-device delay, nor the reverse
-    soort = StaticDevice if len(code) == RESERVECODE_CIJFERS else TOTPDevice
-    with transaction.atomic():
-        for apparaat in devices_for_user(user, confirmed=True, for_verify=True):
-            if isinstance(apparaat, soort) and apparaat.verify_token(code):
-                break
-        else:
-            apparaat = None
+    soort = ReserveApparaat if len(code) == RESERVECODE_CIJFERS else TOTPApparaat
+    try:
+        with transaction.atomic():
+            for apparaat in devices_for_user(user, confirmed=True, for_verify=True):
+                if isinstance(apparaat, soort) and apparaat.verify_token(code):
+                    break
+            else:
+                apparaat = None
+    except OnbekendeSleutel:
+        logger.error(
+            "Tweestaps: het geheim van een %s van %s is met geen van de sleutels in "
+            "KLANTREIS_TWEESTAPS_SLEUTELS te openen. Is een sleutel vervangen in plaats van "
+            "toegevoegd? Zet de oude sleutel terug (achteraan), of laat functioneel beheer de "
+            "tweestapsverificatie van de gebruiker herstellen.",
+            soort._meta.verbose_name,
+            user.get_username(),
+        )
+        raise
     if apparaat is None:
         inloggen.registreer_mislukt(request, user.get_username())
         return None
@@ -212,6 +243,31 @@ def herstel(user, *, door) -> int:
         )
     logger.info("Tweestapsverificatie van %s hersteld door %s", user, door)
     return aantal
+
+
+# --- key rotation (decision 0011) ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hersleuteld:
+    apps: int
+    reservecodes_oud: int  # users whose backup codes still need an older key
+
+
+def hersleutel() -> Hersleuteld:
+    """Re-encrypts every app's key with the first key of KLANTREIS_TWEESTAPS_SLEUTELS, so the
+    older keys can be removed. Backup codes cannot be re-hashed (only their hashes are known):
+    counted, so the operator knows whether an older key must stay for them. One transaction:
+    a key that opens nothing (``geheimen.OnbekendeSleutel``) changes nothing."""
+    huidige = geheimen.huidige_sleutel_id()
+    with transaction.atomic():
+        apps = 0
+        for apparaat in TOTPApparaat.objects.select_for_update().order_by("pk"):
+            apparaat.versleutelde_sleutel = geheimen.hersleutel(apparaat.versleutelde_sleutel)
+            apparaat.save(update_fields=["versleutelde_sleutel"])
+            apps += 1
+        oud = ReserveApparaat.objects.exclude(sleutel_id=huidige).filter(codes__isnull=False)
+        return Hersleuteld(apps=apps, reservecodes_oud=oud.distinct().count())
 
 
 # --- the gate ----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from . import inloggen, tweestaps
+from .geheimen import OnbekendeSleutel
 from .models import Rol
 
 
@@ -50,6 +51,13 @@ def _met_next(naam: str, request) -> str:
     return f"{resolve_url(naam)}?{urlencode({'next': _volgende(request)})}"
 
 
+SLEUTELFOUT = (
+    "Uw code kan nu niet worden gecontroleerd: klantreis is op de server niet goed ingesteld "
+    "(de sleutel voor tweestapsverificatie). Dit telt niet als een foute poging. Neem contact "
+    "op met functioneel beheer."
+)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def code(request):
@@ -64,14 +72,19 @@ def code(request):
     form = CodeForm(request.POST or None)
     fout = ""
     if request.method == "POST":
-        if inloggen.geblokkeerd(request, user.get_username()):
-            fout = inloggen.MELDING
-        elif form.is_valid() and tweestaps.verifieer(request, form.cleaned_data["code"]):
-            return redirect(_volgende(request))
-        elif inloggen.geblokkeerd(request, user.get_username()):
-            fout = inloggen.MELDING
-        else:
-            fout = "Deze code klopt niet. Controleer de code in uw app en probeer het opnieuw."
+        try:
+            if inloggen.geblokkeerd(request, user.get_username()):
+                fout = inloggen.MELDING
+            elif form.is_valid() and tweestaps.verifieer(request, form.cleaned_data["code"]):
+                return redirect(_volgende(request))
+            elif inloggen.geblokkeerd(request, user.get_username()):
+                fout = inloggen.MELDING
+            else:
+                fout = "Deze code klopt niet. Controleer de code in uw app en probeer het opnieuw."
+        except OnbekendeSleutel:
+            # the server's keys cannot open the device's secret: the server's fault, said as
+            # such (tweestaps.verifieer logged it as an error), not "this code is wrong"
+            fout = SLEUTELFOUT
     return render(
         request,
         "accounts/tweestaps_code.html",

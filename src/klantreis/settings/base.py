@@ -18,6 +18,16 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
 
 
+def afgeleide_sleutel(secret_key: str) -> str:
+    """A Fernet key derived from SECRET_KEY, for dev and test only: production sets its own
+    KLANTREIS_TWEESTAPS_SLEUTELS, so a leaked SECRET_KEY does not also open the second factor."""
+    import base64
+    import hashlib
+
+    digest = hashlib.sha256(b"klantreis-tweestaps:" + secret_key.encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode()
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None:
@@ -36,9 +46,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # django-otp's framework only: its otp_totp and otp_static plugins keep the secrets in
+    # plain text; accounts has its own devices instead (decision 0011)
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -124,8 +134,10 @@ LOGIN_URL = "login"
 # keeps the strict default; dev and test choose "optioneel".
 KLANTREIS_TWEESTAPS = os.environ.get("KLANTREIS_TWEESTAPS", "verplicht").strip().lower()
 OTP_TOTP_ISSUER = os.environ.get("KLANTREIS_TWEESTAPS_UITGEVER", "klantreis")
-# The admin never shows a device's secret key or QR code: whoever sees it owns the factor.
-OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# The keys that encrypt the TOTP keys and key the backup codes' hashes (accounts/geheimen.py,
+# decision 0011). Never in the database: comma-separated Fernet keys, the first one encrypts and
+# every one decrypts (rotation). Required in production; dev and test derive one from SECRET_KEY.
+KLANTREIS_TWEESTAPS_SLEUTELS = env_list("KLANTREIS_TWEESTAPS_SLEUTELS", [])
 LOGIN_REDIRECT_URL = "portal:werkvoorraad"
 LOGOUT_REDIRECT_URL = "login"
 

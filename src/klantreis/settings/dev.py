@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import STATIC_ROOT, VAR_DIR, env_bool
+from .base import KLANTREIS_TWEESTAPS_SLEUTELS, STATIC_ROOT, VAR_DIR, afgeleide_sleutel, env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
@@ -12,3 +12,4 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from here after collectstatic
 
 KLANTREIS_TWEESTAPS = os.environ.get("KLANTREIS_TWEESTAPS", "optioneel").strip().lower()
+KLANTREIS_TWEESTAPS_SLEUTELS = KLANTREIS_TWEESTAPS_SLEUTELS or [afgeleide_sleutel(SECRET_KEY)]

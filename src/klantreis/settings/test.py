@@ -4,8 +4,10 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import afgeleide_sleutel
 
 SECRET_KEY = "test-key"
+KLANTREIS_TWEESTAPS_SLEUTELS = [afgeleide_sleutel(SECRET_KEY)]
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True

@@ -11,10 +11,9 @@ side of now: a second login within the same 30 seconds uses ``huidige_code(appar
 from __future__ import annotations
 
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from klantreis.accounts import tweestaps
-from klantreis.accounts.models import Roltoewijzing, User
+from klantreis.accounts.models import Roltoewijzing, TOTPApparaat, User
 
 
 def gebruiker_met_totp(
@@ -26,19 +25,19 @@ def gebruiker_met_totp(
     aanbieder=None,
     reservecodes: bool = False,
     **velden,
-) -> tuple[User, TOTPDevice]:
+) -> tuple[User, TOTPApparaat]:
     """A user with a confirmed authenticator device (and a role, when given). With
     ``reservecodes=True`` the user's backup codes are in ``apparaat.reservecodes``."""
     user = User.objects.create_user(username=username, password=password, **velden)
     if rol is not None:
         Roltoewijzing.objects.create(user=user, rol=rol, gemeente=gemeente, aanbieder=aanbieder)
-    apparaat = TOTPDevice.objects.create(user=user, name=tweestaps.APPARAAT_NAAM, confirmed=True)
+    apparaat = TOTPApparaat.objects.create(user=user, name=tweestaps.APPARAAT_NAAM, confirmed=True)
     if reservecodes:
         apparaat.reservecodes = tweestaps.nieuwe_reservecodes(user)
     return user, apparaat
 
 
-def huidige_code(apparaat: TOTPDevice, stappen_verder: int = 0) -> str:
+def huidige_code(apparaat: TOTPApparaat, stappen_verder: int = 0) -> str:
     """The 6-digit code the user's app shows now (or ``stappen_verder`` 30-second steps
     later: django-otp counts steps as (now - t0) // step + drift), from django-otp's own
     ``oath.totp``."""

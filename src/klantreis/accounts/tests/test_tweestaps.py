@@ -6,12 +6,10 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.test import override_settings
 from django.urls import reverse
-from django_otp.plugins.otp_static.models import StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
-from klantreis.accounts import inloggen, tweestaps
-from klantreis.accounts.models import Rol
+from klantreis.accounts import geheimen, inloggen, tweestaps
+from klantreis.accounts.models import Reservecode, Rol, TOTPApparaat
 from klantreis.tests.factories import user_met_rol
 from klantreis.tests.tweestaps import gebruiker_met_totp, huidige_code
 
@@ -94,8 +92,8 @@ def test_reservecode_werkt_een_keer(client, met_app):
     _wachtwoord(client, "consulent.2fa")
     assert _code(client, reserve).status_code == 302
     assert client.get(WERKVOORRAAD).status_code == 200
-    assert not StaticToken.objects.filter(token=reserve).exists()
-    assert StaticToken.objects.filter(device__user=user).count() == 9
+    assert not Reservecode.objects.filter(code_hash=geheimen.code_hash(reserve)).exists()
+    assert Reservecode.objects.filter(apparaat__user=user).count() == 9
     apparaat.refresh_from_db()
     assert apparaat.throttling_failure_count == 0  # a backup code is not a wrong app code
 
@@ -114,10 +112,10 @@ def test_inschrijven_met_qr_code_en_eerste_code_geeft_reservecodes(client, heusd
     assert pagina.status_code == 200
     html = pagina.content.decode()
     assert "<svg" in html and "QR-code" in html
-    apparaat = TOTPDevice.objects.get(user=user, confirmed=False)
+    apparaat = TOTPApparaat.objects.get(user=user, confirmed=False)
     # reloading shows the same device: a code already scanned keeps working
     client.get(reverse("tweestaps_instellen"))
-    assert TOTPDevice.objects.filter(user=user).count() == 1
+    assert TOTPApparaat.objects.filter(user=user).count() == 1
 
     fout = client.post(reverse("tweestaps_instellen"), {"code": "000000"})
     if huidige_code(apparaat) != "000000":
@@ -145,7 +143,7 @@ def test_met_alleen_een_wachtwoord_kan_geen_nieuw_apparaat_worden_toegevoegd(cli
     response = client.get(reverse("tweestaps_instellen"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("tweestaps_code"))
-    assert TOTPDevice.objects.filter(user=user).count() == 1
+    assert TOTPApparaat.objects.filter(user=user).count() == 1
 
 
 @override_settings(KLANTREIS_TWEESTAPS="verplicht")
@@ -170,7 +168,7 @@ def test_verplicht_stuurt_zonder_apparaat_eerst_naar_inschrijven(client, heusden
     # enrolment is reachable, and after it the portal is
     apparaat_pagina = client.get(reverse("tweestaps_instellen"))
     assert "verplicht" in apparaat_pagina.content.decode()
-    apparaat = TOTPDevice.objects.get(user=user)
+    apparaat = TOTPApparaat.objects.get(user=user)
     client.post(reverse("tweestaps_instellen"), {"code": huidige_code(apparaat)})
     assert client.get(WERKVOORRAAD).status_code == 200
 
@@ -207,8 +205,8 @@ def test_functioneel_beheer_herstelt_tweestaps_en_dat_wordt_vastgelegd(client, m
     assert pagina.status_code == 200 and "consulent.2fa" in pagina.content.decode()
     response = client.post(reverse("tweestaps_beheer"), {"gebruiker": user.pk})
     assert response.status_code == 302
-    assert not TOTPDevice.objects.filter(user=user).exists()
-    assert not StaticToken.objects.filter(device__user=user).exists()
+    assert not TOTPApparaat.objects.filter(user=user).exists()
+    assert not Reservecode.objects.filter(apparaat__user=user).exists()
     regel = LogEntry.objects.get(object_id=str(user.pk), user=beheerder)
     assert "Tweestapsverificatie hersteld" in regel.change_message
     # bad input is a message, not an error page
@@ -222,7 +220,7 @@ def test_alleen_functioneel_beheer_mag_herstellen(client, met_app, heusden):
     client.force_login(consulent)
     assert client.get(reverse("tweestaps_beheer")).status_code == 403
     assert client.post(reverse("tweestaps_beheer"), {"gebruiker": user.pk}).status_code == 403
-    assert TOTPDevice.objects.filter(user=user).exists()
+    assert TOTPApparaat.objects.filter(user=user).exists()
 
 
 def test_beheer_kan_ook_herstellen_met_een_actie_in_het_beheer(client, met_app):
@@ -236,7 +234,7 @@ def test_beheer_kan_ook_herstellen_met_een_actie_in_het_beheer(client, met_app):
         {"action": "herstel_tweestaps", "_selected_action": [user.pk]},
     )
     assert response.status_code == 302
-    assert not TOTPDevice.objects.filter(user=user).exists()
+    assert not TOTPApparaat.objects.filter(user=user).exists()
     assert LogEntry.objects.filter(object_id=str(user.pk), user=beheerder).exists()
 
 
