@@ -435,6 +435,11 @@ def aanbieder_kiezen(request, pk: int):
         messages.error(request, fout.melding)
     else:
         messages.success(request, f"{data['aanbieder'].naam} is gekozen als aanbieder.")
+        # a provider that handed the case over in the network (route 3 stap A) no longer sees
+        # it: back to its work queue rather than to a page it may not open
+        if not zichtbare_trajecten(request.user).filter(pk=traject.pk).exists():
+            messages.info(request, "Het traject is overgedragen; u heeft er geen toegang meer toe.")
+            return redirect("portal:werkvoorraad")
     return redirect("portal:traject", pk=traject.pk)
 
 

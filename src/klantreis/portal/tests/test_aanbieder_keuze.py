@@ -158,6 +158,10 @@ def test_route3_netwerk_draagt_over_aan_een_andere_aanbieder_die_de_315_stuurt(
         follow=True,
     )
     assert "Gezinsbehandeling IJsselkracht is gekozen als aanbieder." in response.content.decode()
+    # the first provider no longer sees the case: its work queue, not a "Niet gevonden" page
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("portal:werkvoorraad")
+    assert "Het traject is overgedragen" in response.content.decode()
     traject.refresh_from_db()
     assert (traject.huidige_stap, traject.aanbieder) == ("A", tweede)
 

@@ -466,6 +466,139 @@ def test_achterhoek_route3_escalatie_tot_bestuurlijk_in_de_browser(
     )
 
 
+def _gi_start_en_stuurt_door(page, k) -> str:
+    """The GI's part of route 3 up to "Passende hulp?" (stap 1–3) in the browser, without the
+    checks the escalation walk makes on each of them; returns the traject page's address."""
+    inloggen(page, k["gi"])
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Nieuw traject"
+    ).click()
+    page.get_by_label("Route").select_option("achterhoek-route-3")
+    page.get_by_label("BSN").fill(k["client"].bsn)
+    page.get_by_role("button", name="Traject starten").click()
+    url = page.url
+    verder(page, "2")
+    page.get_by_role("link", name="Bepaling jeugdhulp schrijven").click()
+    page.locator("#id_duur").fill("6 maanden")
+    page.locator("#id_zorgvorm_subsegment").fill("Gezinsbehandeling (JW-AMB-GEZ)")
+    document_opslaan(page)
+    page.get_by_role("link", name="Eenduidig aanmeldformulier schrijven").click()
+    page.locator("#id_hulpvraag").fill("Gezinsbehandeling na uithuisplaatsing.")
+    document_opslaan(page)
+    verder(page, "3")
+    keuze = page.locator("form", has=page.get_by_role("heading", name="Aanbieder kiezen"))
+    keuze.get_by_label("Aanbieder", exact=True).select_option(value=str(k["aanbieder"].pk))
+    keuze.get_by_role("button", name="Aanbieder vastleggen").click()
+    verder(page, "passend")
+    uitloggen(page)
+    return url
+
+
+def test_achterhoek_route3_netwerk_vindt_een_andere_aanbieder_in_de_browser(
+    pagina, artefacten, route3_keten, settings, tmp_path
+):
+    """Stap A: the network finds another provider. The first provider hands the case over on
+    the traject page; the new provider reads the bepaling and the aanmeldformulier that came
+    with it, and its own software sends the 315, which continues this traject."""
+    k = route3_keten
+    page = pagina
+    client = k["client"]
+    nieuw = AanbiederFactory(agb_code="41000101", naam="Kindzorg Graafschap")
+    Contract.objects.create(
+        aanbieder=nieuw,
+        gemeente=k["gemeente"],
+        product=k["product"],
+        tarief=9875,
+        ingangsdatum=dt.date(2022, 1, 1),
+    )
+    nieuw_zorg = user_met_rol(
+        Rol.AANBIEDER, aanbieder=nieuw, first_name="Noor", last_name="Kindzorg"
+    )
+    nieuw_sim = SimAanbieder(
+        agb=nieuw.agb_code,
+        transport=maak_transport(
+            "directory", {"map": tmp_path / "berichten", "partij": nieuw.agb_code}
+        ),
+    )
+    traject_url = _gi_start_en_stuurt_door(page, k)
+
+    # --- the first provider: no timely help → the GI engages the network ---------------------
+    inloggen(page, k["zorg"])
+    page.goto(traject_url)
+    # at "Passende hulp?" the provider answers; it cannot pass the case on yet
+    expect(page.get_by_role("heading", name="Aanbieder kiezen")).to_have_count(0)
+    verder(page, "5", "Nee, niet tijdig passende hulp — escalatieroute")
+    uitloggen(page)
+    inloggen(page, k["gi"])
+    page.goto(traject_url)
+    verder(page, "A", "Netwerk van zorgaanbieders inschakelen")
+    uitloggen(page)
+
+    # --- the first provider finds Kindzorg Graafschap in the network and hands over -----------
+    inloggen(page, k["zorg"])
+    page.goto(traject_url)
+    huidige_stap(page, "A", "Netwerk van zorgaanbieders")
+    keuze = page.locator("form", has=page.get_by_role("heading", name="Aanbieder kiezen"))
+    expect(keuze.get_by_role("table")).to_contain_text("Kindzorg Graafschap")
+    artefacten.foto(page, "aanbieder netwerk stap A")
+    artefacten.geen_ernstige_schendingen(page, "trajectpagina (aanbieder, netwerk stap A)")
+    keuze.get_by_label("Aanbieder", exact=True).select_option(value=str(nieuw.pk))
+    keuze.get_by_label("Toelichting").fill("Kan binnen twee weken starten.")
+    keuze.get_by_role("button", name="Aanbieder vastleggen").click()
+    melding(page, "Kindzorg Graafschap is gekozen als aanbieder.")
+    # the case is no longer the first provider's
+    melding(page, "Het traject is overgedragen; u heeft er geen toegang meer toe.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werkvoorraad")
+    artefacten.foto(page, "aanbieder na overdracht")
+    uitloggen(page)
+
+    # --- the new provider sees the case with the GI's documents; its software sends the 315 --
+    inloggen(page, nieuw_zorg)
+    _in_werkvoorraad(page, "Daan Wolters", "A").click()
+    huidige_stap(page, "A", "Netwerk van zorgaanbieders")
+    expect(page.locator(".gegevens")).to_contain_text("Kindzorg Graafschap (AGB 41000101)")
+    documenten = page.get_by_role("region", name="Documenten")
+    expect(documenten.get_by_role("heading", name=re.compile("Bepaling jeugdhulp"))).to_be_visible()
+    expect(
+        documenten.get_by_role("heading", name=re.compile("Eenduidig aanmeldformulier"))
+    ).to_be_visible()
+    _historie_laatste(page, van="A", naar="—", wie="Zeynep Zorg", reden="Kindzorg Graafschap")
+    artefacten.foto(page, "nieuwe aanbieder ziet de casus")
+    vandaag = timezone.localdate()
+    nieuw_sim.verzoek_om_toewijzing(
+        k["gemeente"].code,
+        Standaard.IJW,
+        Persoon(
+            bsn=client.bsn,
+            geboortedatum=client.geboortedatum,
+            geslacht=client.geslacht,
+            achternaam=client.achternaam,
+            voorletters=client.voorletters,
+        ),
+        [
+            Aanvraag(
+                referentie="KG-2026-003",
+                categorie="45",
+                code="45A03",
+                ingangsdatum=vandaag + dt.timedelta(days=14),
+                einddatum=vandaag + dt.timedelta(days=180),
+                volume=3,
+                eenheid="04",
+                frequentie="2",
+                verwijzer="04",
+                verwijzer_naam="Jeugdbescherming Gelderland",
+            )
+        ],
+    )
+    uitwisselen(nieuw_sim)
+    page.reload()
+    huidige_stap(page, "6", "Gemeente stuurt de toewijzing (301) naar de zorgaanbieder")
+    _historie_laatste(page, van="4", naar="6", wie="systeem", reden="Verzoek om toewijzing (315)")
+    _termijn(page, "Toewijzing (301) na het verzoek om toewijzing", "Open")
+    artefacten.foto(page, "nieuwe aanbieder 315 verwerkt stap 6")
+    assert Traject.objects.filter(client=client).count() == 1
+
+
 # --- route 4: Wmo Wonen, through the waiting list ----------------------------------------------
 
 
