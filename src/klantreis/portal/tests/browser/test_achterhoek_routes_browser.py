@@ -8,14 +8,19 @@ is in ``test_heusden_stappenplan_browser.py``:
   aanbieders (A), the Regionale Expertisetafel (B), the regionale contactpersoon (C) and the
   bestuurlijke escalatie — until a provider delivers; its 315 comes from its own software, the
   back office grants it on the verzoek page (301), the 305 and the 307 follow;
+* route 3 again, with the network finding another provider (stap A): the first provider hands
+  the case over on the traject page, the new one reads the GI's documents and its 315
+  continues the same traject;
+* route 2 (medisch verwijzer): the provider's 315 after a huisarts's referral opens the
+  traject; the back office grants it until the youth's 18th birthday; 305 and 307 follow;
 * route 4 (Wmo Wonen): the consulent of the centrumgemeente writes the ondersteuningsplan and
   the beschikking with Advies Wonen; the client waits on the waiting list (its termijn runs
   on the traject page) until the back office takes them off it, the client names the
   provider, the 301 ends the waiting time, and the provider's zorgplan, 305 and 307 follow.
 
 After each action the test reads what the traject page shows: the current step, the history
-(Historie) and the termijnen. Every step is photographed and axe-core checks each kind of page
-(no serious or critical violation)."""
+(Historie, where an escalation is marked) and the termijnen. Every step is photographed and
+axe-core checks each kind of page (no serious or critical violation)."""
 
 from __future__ import annotations
 
@@ -157,17 +162,51 @@ def route4_keten(doetinchem, settings, tmp_path):
     )
 
 
+@pytest.fixture
+def route2_keten(doetinchem, settings, tmp_path):
+    zeventien = timezone.localdate().replace(day=1) - dt.timedelta(days=17 * 365 + 20)
+    return _keten(
+        doetinchem,
+        settings,
+        tmp_path,
+        wet="jeugdwet",
+        product=(
+            "JW-AMB-IND",
+            "Individuele begeleiding jeugd",
+            "45",
+            "45A11",
+            "Individuele begeleiding jeugd",
+            "04",
+        ),
+        aanbieder={"agb_code": "41000088", "naam": "Jeugdhulp Achterhoek"},
+        client={
+            "voornamen": "Lotte",
+            "voorletters": "L",
+            "achternaam": "Jansen",
+            "geboortedatum": zeventien,
+            "geslacht": "2",
+            "straat": "Hamburgerbroek",
+            "huisnummer": "30",
+            "postcode": "7006AB",
+            "woonplaats": "Doetinchem",
+        },
+    )
+
+
 # --- reading the traject page -----------------------------------------------------------------
 
 
-def _historie_laatste(page, *, van: str, naar: str, wie: str, reden: str = "") -> None:
+def _historie_laatste(
+    page, *, van: str, naar: str, wie: str, reden: str = "", escalatie: bool = False
+) -> None:
     """The last row of the Historie table: the step moved from ``van`` to ``naar``, by ``wie``
-    (name or role), with the transition's label as reason."""
+    (name or role), with the transition's label as reason, marked when it was an escalation."""
     rij = page.get_by_role("region", name="Historie").get_by_role("row").last
     expect(rij).to_contain_text(f"{van} → {naar}")
     expect(rij).to_contain_text(wie)
     if reden:
         expect(rij).to_contain_text(reden)
+    expect(rij.locator(".escalatie")).to_have_count(1 if escalatie else 0)
 
 
 def _termijn(page, naam: str, status: str) -> None:
@@ -275,7 +314,12 @@ def test_achterhoek_route3_escalatie_tot_bestuurlijk_in_de_browser(
     verder(page, "5", "Nee, niet tijdig passende hulp — escalatieroute")
     huidige_stap(page, "5", "Zorgaanbieder kan niet tijdig de gewenste hulp leveren")
     _historie_laatste(
-        page, van="passend", naar="5", wie="Zeynep Zorg", reden="Nee, niet tijdig passende hulp"
+        page,
+        van="passend",
+        naar="5",
+        wie="Zeynep Zorg",
+        reden="Nee, niet tijdig passende hulp",
+        escalatie=True,
     )
     artefacten.foto(page, "aanbieder escalatie stap 5")
     uitloggen(page)
@@ -286,7 +330,7 @@ def test_achterhoek_route3_escalatie_tot_bestuurlijk_in_de_browser(
     huidige_stap(page, "5", "Zorgaanbieder kan niet tijdig de gewenste hulp leveren")
     verder(page, "A", "Netwerk van zorgaanbieders inschakelen")
     huidige_stap(page, "A", "Netwerk van zorgaanbieders")
-    _historie_laatste(page, van="5", naar="A", wie="Gerda Jeugdbeschermer")
+    _historie_laatste(page, van="5", naar="A", wie="Gerda Jeugdbeschermer", escalatie=True)
     artefacten.foto(page, "gi netwerk ingeschakeld stap A")
     uitloggen(page)
 
@@ -297,6 +341,7 @@ def test_achterhoek_route3_escalatie_tot_bestuurlijk_in_de_browser(
     verder(page, "B", "Niet duidelijk welke hulp passend is — RET inschakelen")
     huidige_stap(page, "B", "Regionale Expertisetafel (RET)")
     _termijn(page, "RET bespreekt de casus", "Open")
+    _historie_laatste(page, van="A", naar="B", wie="Zeynep Zorg", escalatie=True)
     ret_termijn = traject.termijnen.get(sleutel="ret-bespreking")
     assert ret_termijn.einddatum == ret_termijn.startdatum + dt.timedelta(weeks=2)
     artefacten.foto(page, "aanbieder ret ingeschakeld stap B")
@@ -323,7 +368,7 @@ def test_achterhoek_route3_escalatie_tot_bestuurlijk_in_de_browser(
     )
     huidige_stap(page, "C", "Opschalen naar de regionale contactpersoon")
     _termijn(page, "RET bespreekt de casus", "Gehaald")
-    _historie_laatste(page, van="B", naar="C", wie="Rik Expertisetafel")
+    _historie_laatste(page, van="B", naar="C", wie="Rik Expertisetafel", escalatie=True)
     artefacten.foto(page, "ret opgeschaald stap C")
     uitloggen(page)
 
@@ -334,7 +379,7 @@ def test_achterhoek_route3_escalatie_tot_bestuurlijk_in_de_browser(
     artefacten.geen_ernstige_schendingen(page, "trajectpagina (regio, stap C)")
     verder(page, "bestuurlijk", "Geen oplossing — bestuurlijke escalatie")
     huidige_stap(page, "bestuurlijk", "Bestuurlijke escalatie")
-    _historie_laatste(page, van="C", naar="bestuurlijk", wie="Renske Regiocontact")
+    _historie_laatste(page, van="C", naar="bestuurlijk", wie="Renske Regiocontact", escalatie=True)
     artefacten.foto(page, "regio bestuurlijke escalatie")
     verder(page, "4", "Bestuurlijk besluit; een aanbieder levert")
     huidige_stap(page, "4", "Zorgaanbieder verstuurt het verzoek om toewijzing (315)")
@@ -804,3 +849,110 @@ def test_achterhoek_route4_wmo_wonen_door_de_wachtlijst_in_de_browser(
     assert traject.status == TrajectStatus.AFGESLOTEN
     pad = list(traject.gebeurtenissen.exclude(naar_stap="").values_list("naar_stap", flat=True))
     assert pad == ["1", "1a", "1b", "2", "3", "4", "5", "6", "7", "8", "9a", "9", "10", "10a"]
+
+
+# --- route 2: via de medisch verwijzer -------------------------------------------------------
+
+
+def test_achterhoek_route2_medisch_verwijzer_in_de_browser(pagina, artefacten, route2_keten):
+    """The huisarts refers a youth of 17 to a provider, whose software asks for a toewijzing
+    (315): the traject opens at stap 4 and waits at the back office's check (stap 5); the back
+    office grants it until the day before the 18th birthday (stap 5: "tot 18 jaar"); the 305
+    and the 307 follow."""
+    k = route2_keten
+    page = pagina
+    client = k["client"]
+    vandaag = timezone.localdate()
+    achttien = client.geboortedatum.replace(year=client.geboortedatum.year + 18)
+    assert client.leeftijd_op(vandaag) == 17
+
+    # --- the provider's software: the 315 after the huisarts's referral ---------------------
+    k["sim"].verzoek_om_toewijzing(
+        k["gemeente"].code,
+        Standaard.IJW,
+        Persoon(
+            bsn=client.bsn,
+            geboortedatum=client.geboortedatum,
+            geslacht=client.geslacht,
+            achternaam=client.achternaam,
+            voorletters=client.voorletters,
+        ),
+        [
+            Aanvraag(
+                referentie="JA-2026-044",
+                categorie="45",
+                code="45A11",
+                ingangsdatum=vandaag + dt.timedelta(days=7),
+                einddatum=vandaag + dt.timedelta(days=730),
+                volume=2,
+                eenheid="04",
+                frequentie="2",
+                verwijzer="02",
+                verwijzer_naam="Huisartsenpraktijk De Linde",
+            )
+        ],
+    )
+    uitwisselen(k["sim"])
+    traject = Traject.objects.get(client=client)
+    assert traject.route_versie.route_id == "achterhoek-route-2"
+
+    # --- Aanbieder: the traject its 315 opened ------------------------------------------------
+    inloggen(page, k["zorg"])
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trajecten").click()
+    page.get_by_role("link", name="Lotte Jansen").click()
+    huidige_stap(page, "5", "Gemeente checkt het verzoek om toewijzing")
+    historie = page.get_by_role("region", name="Historie")
+    expect(historie).to_contain_text("Geopend door een verzoek om toewijzing (315)")
+    _historie_laatste(page, van="4", naar="5", wie="systeem", reden="Verzoek om toewijzing (315)")
+    _termijn(page, "Toewijzing of antwoord na het verzoek om toewijzing", "Open")
+    traject_url = page.url
+    artefacten.foto(page, "aanbieder traject geopend door 315")
+    artefacten.geen_ernstige_schendingen(page, "trajectpagina (aanbieder, route 2 stap 5)")
+    uitloggen(page)
+
+    # --- Backoffice: the check (stap 5) and the toewijzing until the 18th birthday ------------
+    inloggen(page, k["backoffice"])
+    te_doen = page.get_by_role("region", name="Te doen")
+    expect(te_doen).to_contain_text("Stap 5: Gemeente checkt het verzoek om toewijzing")
+    artefacten.foto(page, "backoffice werkvoorraad route 2")
+    te_doen.get_by_role("link", name="Verzoek om toewijzing (315) (ontvangen)").click()
+    expect(page.get_by_role("region", name="Wat de aanbieder vraagt")).to_contain_text("45A11")
+    page.get_by_label("Product", exact=True).select_option(str(k["product"].pk))
+    artefacten.geen_ernstige_schendingen(page, "verzoek (backoffice, route 2)")
+    page.get_by_role("button", name="Verzoek toewijzen").click()
+    melding(page, "Het verzoek is toegewezen: toewijzing")
+    page.goto(traject_url)
+    huidige_stap(page, "7", "Zorgaanbieder start de ondersteuning (305)")
+    _termijn(page, "Toewijzing of antwoord na het verzoek om toewijzing", "Gehaald")
+    _historie_laatste(page, van="6", naar="7", wie="Bert Backoffice", reden="Toewijzing verstuurd")
+    toewijzingen = page.get_by_role("region", name="Toewijzingen")
+    tot = achttien - dt.timedelta(days=1)
+    expect(toewijzingen).to_contain_text(f"t/m {tot:%d-%m-%Y}")
+    artefacten.foto(page, "backoffice toegewezen tot 18 stap 7")
+    uitloggen(page)
+
+    # --- Aanbieder: 305 and 307 from its software ---------------------------------------------
+    uitwisselen(k["sim"])
+    toewijzing = Toewijzing.objects.get(client=client)
+    assert toewijzing.einddatum == tot
+    k["sim"].start(k["gemeente"].code, toewijzing.nummer, toewijzing.ingangsdatum)
+    uitwisselen(k["sim"])
+    inloggen(page, k["zorg"])
+    page.goto(traject_url)
+    huidige_stap(page, "8", "Evaluatiemomenten")
+    expect(page.get_by_role("button", name="Wijziging subsegment (317)")).to_be_enabled()
+    artefacten.foto(page, "aanbieder zorg gestart stap 8")
+    k["sim"].stop(
+        k["gemeente"].code,
+        toewijzing.nummer,
+        toewijzing.ingangsdatum,
+        toewijzing.einddatum,
+        "31",  # iJw: levering volgens plan beëindigd
+    )
+    uitwisselen(k["sim"])
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Afgesloten")
+    artefacten.foto(page, "aanbieder traject afgesloten")
+    traject.refresh_from_db()
+    pad = list(traject.gebeurtenissen.exclude(naar_stap="").values_list("naar_stap", flat=True))
+    assert pad == ["4", "5", "6", "7", "8", "8a"]
