@@ -16,7 +16,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from klantreis.accounts.models import Rol
 from klantreis.clients.models import Client, Toestemming, mag_delen
 from klantreis.documenten.models import Document, DocumentSoort
-from klantreis.documenten.services import schrijvende_rollen, schrijvende_rollen_van_route
+from klantreis.documenten.services import (
+    VOOR_AANBIEDER,
+    schrijvende_rollen,
+    schrijvende_rollen_van_route,
+)
 from klantreis.organisaties.models import Aanbieder, Gemeente
 from klantreis.routes.models import RouteVersie, Traject
 
@@ -124,15 +128,16 @@ def zichtbare_berichten(user):
 
 def zichtbare_documenten(user) -> QuerySet[Document]:
     """Every document of a traject seen through a gemeente role; of a traject seen only as a
-    provider's staff, the kinds the provider writes on that route, or those the client
-    consented to share with the traject's provider — ``deelbaar`` as a queryset."""
+    provider's staff, the kinds the provider writes on that route, the kinds made to be sent
+    to it (``VOOR_AANBIEDER``), or those the client consented to share with the traject's
+    provider — ``deelbaar`` as a queryset."""
     beperkt = _trajecten(user, "aanbieder").exclude(pk__in=_trajecten(user, "overige"))
     eigen_soorten = GEEN
     for rv in RouteVersie.objects.filter(pk__in=beperkt.values("route_versie")):
         soorten = [
             s
             for s in DocumentSoort.values
-            if Rol.AANBIEDER in schrijvende_rollen_van_route(rv.route, s)
+            if Rol.AANBIEDER in schrijvende_rollen_van_route(rv.route, s) or s in VOOR_AANBIEDER
         ]
         eigen_soorten |= Q(traject__route_versie=rv, soort__in=soorten)
     toestemming = Exists(
@@ -160,12 +165,15 @@ def gemeenten_van(user) -> QuerySet[Gemeente]:
 
 def deelbaar(traject: Traject, rollen: list[str], soort: str) -> bool:
     """May this user read documents of this soort? Everyone but a provider's staff may; a
-    provider's staff only the kinds their role writes (the ondersteuningsplan, the zorgplan)
-    or those the client consented to share with the traject's provider (Heusden stap 3:
-    nothing is shared without consent)."""
+    provider's staff only the kinds their role writes (the ondersteuningsplan, the zorgplan),
+    the kinds made to be sent to the provider (``VOOR_AANBIEDER``: the GI's bepaling jeugdhulp
+    and aanmeldformulier, Achterhoek route 3 stap 3), or those the client consented to share
+    with the traject's provider (Heusden stap 3: nothing else is shared without consent)."""
     if set(rollen) != {Rol.AANBIEDER}:
         return True
     if Rol.AANBIEDER in schrijvende_rollen(traject, soort):
+        return True
+    if soort in VOOR_AANBIEDER:
         return True
     return traject.aanbieder is not None and mag_delen(traject.client, traject.aanbieder, soort)
 

@@ -25,6 +25,12 @@ class DocumentFout(Exception):
 # kitchen-table conversation or on a signed paper copy.
 NAMENS_CLIENT = {Rol.TOEGANG, Rol.AANBIEDER, Rol.GI, Rol.BACKOFFICE}
 
+# Kinds made to be sent to the traject's provider, which it reads without a separate consent:
+# the jeugdbeschermer "verstuurt de 'bepaling jeugdhulp' en aanmeldformulier naar de
+# zorgaanbieder" (Achterhoek route 3 stap 3) under a child-protection measure, and the provider
+# needs them to answer "Passende hulp?" and to pass them on in the network (stap A).
+VOOR_AANBIEDER = frozenset({DocumentSoort.BEPALING_JEUGDHULP, DocumentSoort.AANMELDFORMULIER})
+
 
 def schrijvende_rollen(traject, soort: str) -> set[str]:
     return schrijvende_rollen_van_route(traject.route, soort)

@@ -189,13 +189,32 @@ def _acties(traject: Traject, user) -> dict:
     }
 
 
+def _zoekt_andere_aanbieder(traject: Traject, stap) -> bool:
+    """A step of an escalation path that may end with another provider's verzoek om
+    toewijzing: reached by an escalation and leading to the step the 315 completes (Achterhoek
+    route 3 stap A, B, C and the bestuurlijke escalatie: "lukt het via het netwerk een
+    zorgaanbieder te vinden …, dan stuurt de zorgaanbieder de bepaling jeugdhulp en het
+    aanmeldformulier door naar deze zorgaanbieder", which then sends the 315)."""
+    route = traject.route
+    naar_315 = any(route.stap(o.naar).bericht == "315" for o in route.overgangen(stap.id))
+    if not naar_315 or stap.bericht == "315":
+        return False
+    return any(
+        o.naar == stap.id and o.soort == "escalatie"
+        for eerder in route.stappen
+        for o in route.overgangen(eerder.id)
+    )
+
+
 def _aanbieder_keuze(traject: Traject, rollen: list[str]):
-    """The provider choice form, when the current step asks for a provider and the user holds
-    the step's role or a regie role."""
+    """The provider choice form, when the current step asks for a provider, or hands the case
+    over to another provider found in the network (``_zoekt_andere_aanbieder``), and the user
+    holds the step's role or a regie role."""
     if traject.status != TrajectStatus.ACTIEF:
         return None
     stap = traject.stap
-    if not any(v.soort == "aanbieder_gekozen" for v in stap.voorwaarden):
+    vraagt = any(v.soort == "aanbieder_gekozen" for v in stap.voorwaarden)
+    if not vraagt and not _zoekt_andere_aanbieder(traject, stap):
         return None
     mogelijk = [r for r in (stap.rol, *traject.route.regie) if r in rollen]
     if not mogelijk:
@@ -418,6 +437,11 @@ def aanbieder_kiezen(request, pk: int):
         messages.error(request, fout.melding)
     else:
         messages.success(request, f"{data['aanbieder'].naam} is gekozen als aanbieder.")
+        # a provider that handed the case over in the network (route 3 stap A) no longer sees
+        # it: back to its work queue rather than to a page it may not open
+        if not zichtbare_trajecten(request.user).filter(pk=traject.pk).exists():
+            messages.info(request, "Het traject is overgedragen; u heeft er geen toegang meer toe.")
+            return redirect("portal:werkvoorraad")
     return redirect("portal:traject", pk=traject.pk)
 
 

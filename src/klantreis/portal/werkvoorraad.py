@@ -3,7 +3,8 @@ with the overdue first. A consulent (toegang): the trajects they own at a step o
 and the overdue termijnen of those trajects. Backoffice: messages refused or not delivered,
 open verzoeken (315/317 awaiting a 301 or 319), trajects at a backoffice step. A provider's
 staff: new toewijzingen (301) without a start (305) — late once the ingangsdatum has passed
-— and trajects at a step of the provider (plans to write)."""
+— and trajects at a step of the provider (plans to write). The jeugdbeschermer (GI), the RET
+and the regionale contactpersoon: trajects at a step of theirs (Achterhoek route 3)."""
 
 from __future__ import annotations
 
@@ -222,7 +223,26 @@ def _aanbieder(user, vandaag: date) -> list[Item]:
     return uit
 
 
-PER_ROL = {Rol.TOEGANG: _consulent, Rol.BACKOFFICE: _backoffice, Rol.AANBIEDER: _aanbieder}
+def _op_eigen_stap(rol: str):
+    """The roles of route 3 (Achterhoek): the jeugdbeschermer (GI), the Regionale
+    Expertisetafel and the regionale contactpersoon have no queue of their own but the
+    trajects standing at one of their steps, in the gemeenten they hold the role for — the RET
+    must discuss a case within two weeks (stap B), which it can only do when it sees it."""
+
+    def items(user, vandaag: date) -> list[Item]:
+        return _trajecten_op_stap(toegang.zichtbare_trajecten(user), user, rol, _routeversies())
+
+    return items
+
+
+PER_ROL = {
+    Rol.TOEGANG: _consulent,
+    Rol.BACKOFFICE: _backoffice,
+    Rol.AANBIEDER: _aanbieder,
+    Rol.GI: _op_eigen_stap(Rol.GI),
+    Rol.RET: _op_eigen_stap(Rol.RET),
+    Rol.REGIO: _op_eigen_stap(Rol.REGIO),
+}
 
 
 def werkvoorraad(user, vandaag: date) -> list[Item]:

@@ -191,3 +191,41 @@ def test_aanbieder_ziet_alleen_documenten_waarvoor_de_client_toestemming_gaf(cli
     client.force_login(traject.wie[Rol.TOEGANG])  # the gemeente sees every document
     html = zonder_klassen(client.get(pagina).content.decode())
     assert "<h3>Integraal plan van aanpak (IPA)" in html
+
+
+def test_route3_aanbieder_leest_bepaling_en_aanmeldformulier_die_de_gi_hem_stuurt(
+    client, doetinchem
+):
+    """Achterhoek route 3 stap 3: the jeugdbeschermer sends the bepaling jeugdhulp and the
+    aanmeldformulier to the provider, which needs them to answer "Passende hulp?"; no separate
+    consent is asked (a child-protection measure). Other documents stay unshared, and the
+    portal and the API agree (``deelbaar`` and ``zichtbare_documenten``)."""
+    from klantreis.accounts.toegang import zichtbare_documenten
+    from klantreis.routes import engine
+    from klantreis.tests.factories import ClientFactory
+    from klantreis.tests.lopen import actoren, rond_af
+
+    wie = actoren(doetinchem)
+    traject = engine.start_traject(
+        client=ClientFactory(gemeente=doetinchem, wet="jeugdwet"),
+        gemeente=doetinchem,
+        route_id="achterhoek-route-3",
+        door=wie[Rol.GI],
+        rol=Rol.GI,
+    )
+    for _ in range(3):  # 1, 2 (bepaling + aanmeldformulier), 3 (the provider named)
+        rond_af(traject, wie)
+    assert traject.huidige_stap == "passend"
+    # a document the route does not send to the provider: a beschikking of the back office
+    schrijf_en_stel_vast(traject, "beschikking", wie, Rol.BACKOFFICE)
+    zorg = wie[Rol.AANBIEDER]
+    client.force_login(zorg)
+    html = zonder_klassen(client.get(reverse("portal:traject", args=[traject.pk])).content.decode())
+    assert "<h3>Bepaling jeugdhulp" in html
+    assert "<h3>Eenduidig aanmeldformulier" in html
+    assert "<h3>Beschikking" not in html
+    assert "geen toestemming voor gaf: Beschikking." in html
+    assert set(zichtbare_documenten(zorg).values_list("soort", flat=True)) == {
+        "bepaling_jeugdhulp",
+        "aanmeldformulier",
+    }

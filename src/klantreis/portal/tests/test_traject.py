@@ -236,3 +236,29 @@ def test_stap_door_het_berichtenverkeer_zonder_persoon_toont_de_pagina(client, t
     assert response.status_code == 200
     historie = zonder_klassen(response.content.decode()).split(">Historie</h2>")[1]
     assert "<td>systeem</td>" in historie
+
+
+def test_historie_markeert_de_escalaties_van_route3(client, doetinchem):
+    """Achterhoek route 3: "Passende hulp?" answered no and the case climbs to the RET; the
+    history marks each escalation (the route's ``soort: escalatie``), not the ordinary steps."""
+    from klantreis.routes import engine
+    from klantreis.tests.factories import ClientFactory
+    from klantreis.tests.lopen import actoren
+
+    wie = actoren(doetinchem)
+    traject = engine.start_traject(
+        client=ClientFactory(gemeente=doetinchem, wet="jeugdwet"),
+        gemeente=doetinchem,
+        route_id="achterhoek-route-3",
+        door=wie[Rol.GI],
+        rol=Rol.GI,
+    )
+    for naar in [None, None, None, "5", "A", "B"]:
+        rond_af(traject, wie, naar=naar)
+    client.force_login(wie[Rol.GI])
+    html = zonder_klassen(client.get(reverse("portal:traject", args=[traject.pk])).content.decode())
+    historie = html.split('id="kop-historie"')[1]
+    rijen = historie.split("<tr>")[2:]  # after the header row
+    gemarkeerd = [r.split("<td>")[5].split("</td>")[0] for r in rijen if "escalatie</span>" in r]
+    assert gemarkeerd == ["passend → 5", "5 → A", "A → B"]
+    assert len(rijen) == 8  # gestart, 1 → 2, 2 → 3, aanbieder gekozen, 3 → passend, and the 3

@@ -13,6 +13,9 @@ from klantreis.accounts.models import Rol
 from klantreis.api.tests.conftest import Wereld
 from klantreis.portal import views
 from klantreis.portal import werkvoorraad as wv
+from klantreis.routes import engine
+from klantreis.tests.factories import ClientFactory, user_met_rol
+from klantreis.tests.lopen import actoren, rond_af
 from klantreis.toewijzingen.models import Verzoek, VerzoekStatus
 
 from .conftest import start, zonder_klassen
@@ -135,7 +138,6 @@ def test_stap_van_een_rol_alleen_in_de_gemeente_van_die_rol(heusden, doetinchem,
     keeps this rule of the per-traject loop it replaced (benchmarks/werkvoorraad.py)."""
     from klantreis.accounts.models import Roltoewijzing
     from klantreis.routes.models import Traject
-    from klantreis.tests.factories import user_met_rol
 
     traject = wereld.eigen.traject
     Traject.objects.filter(pk=traject.pk).update(huidige_stap="6")  # Heusden stap 6: backoffice
@@ -169,3 +171,34 @@ def test_de_tabel_toont_een_pagina_de_aantallen_tellen_alles(client, heusden, we
     # the counts table covers all items, not the page
     aantal = sum(int(n) for n in re.findall(r"<td>(\d+)</td><td>\d+</td>", eerste))
     assert aantal == len(alle)
+
+
+def test_route3_gi_ret_en_regio_zien_de_trajecten_op_hun_stap(client, doetinchem, heusden):
+    """Achterhoek route 3: the jeugdbeschermer, the Regionale Expertisetafel and the regionale
+    contactpersoon each find the case in their work queue when it stands at a step of theirs
+    (the RET must discuss it within two weeks, stap B) — and not in another gemeente."""
+    wie = actoren(doetinchem)
+    traject = engine.start_traject(
+        client=ClientFactory(gemeente=doetinchem, wet="jeugdwet", achternaam="Wolters"),
+        gemeente=doetinchem,
+        route_id="achterhoek-route-3",
+        door=wie[Rol.GI],
+        rol=Rol.GI,
+    )
+    elders = user_met_rol(Rol.RET, gemeente=heusden)
+    assert "Wolters" in _rijen(_pagina(client, wie[Rol.GI]))  # stap 1 is the GI's
+    for naar in [None, None, None, "5", "A", "B"]:
+        rond_af(traject, wie, naar=naar)
+    assert traject.huidige_stap == "B"
+    assert "Wolters" not in _rijen(_pagina(client, wie[Rol.GI]))
+    rijen = _rijen(_pagina(client, wie[Rol.RET]))
+    assert "Wolters" in rijen and "Stap B: Regionale Expertisetafel (RET)" in rijen
+    # the RET's termijn (2 weeks) is the item's due date
+    termijn = traject.termijnen.get(sleutel="ret-bespreking")
+    assert f"{termijn.einddatum:%d-%m-%Y}" in rijen
+    assert "Wolters" not in _pagina(client, elders)
+    rond_af(traject, wie, naar="C")
+    assert "Wolters" not in _rijen(_pagina(client, wie[Rol.RET]))
+    assert "Stap C: Opschalen naar de regionale contactpersoon" in _rijen(
+        _pagina(client, wie[Rol.REGIO])
+    )

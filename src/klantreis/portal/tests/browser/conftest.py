@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from playwright.sync_api import expect
 
 CHROMIUM = Path(os.environ.get("KLANTREIS_CHROMIUM", "/usr/bin/chromium"))
 # Without the background-networking flags Chromium keeps trying Google's hosts, which this
@@ -167,3 +168,54 @@ def inloggen(page, user, wachtwoord: str = "geheim-wachtwoord", *, apparaat=None
 def uitloggen(page) -> None:
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_load_state()
+
+
+# --- walking a route: the steps every route walk takes, in a person's words -------------------
+
+
+def uitwisselen(sim) -> None:
+    """Lets messages travel until both sides have read everything: the gemeente's worker
+    polls its inbox (``berichten.haal_op``), the provider's software (``SimAanbieder``) reads
+    and answers."""
+    from klantreis.berichten import tasks as berichten_tasks
+
+    for _ in range(4):
+        berichten_tasks.haal_op()
+        if not sim.verwerk_inbox():
+            break
+
+
+def melding(page, tekst: str) -> None:
+    expect(page.locator(".meldingen")).to_contain_text(tekst)
+
+
+def huidige_stap(page, stap: str, naam: str) -> None:
+    expect(page.locator('.stap[aria-current="step"]')).to_contain_text(f"{stap} {naam}")
+
+
+def verder(page, naar: str, label: str | None = None) -> None:
+    """Clicks the engine's advance action to step ``naar`` — by its button, named after the
+    route's transition label when it has one (a branch, an escalation), else "Naar stap N: …"
+    — and checks that the page says where the traject stands now."""
+    naam = label if label is not None else re.compile(rf"^Naar stap {re.escape(naar)}:")
+    page.get_by_role("button", name=naam, exact=label is not None).click()
+    melding(page, f"Het traject staat nu op stap {naar}")
+
+
+def document_opslaan(page) -> None:
+    page.get_by_role("button", name="Opslaan en vaststellen").click()
+
+
+def akkoord_geven(page, document: str, rol: str, *, ja: bool = True) -> None:
+    """Records an akkoord (or, with ``ja=False``, a disagreement) on the latest version of
+    ``document`` in the role ``rol``."""
+    artikel = page.locator("article.document").filter(
+        has=page.get_by_role("heading", name=document, exact=False)
+    )
+    formulier = artikel.locator("form.actie--akkoord")
+    formulier.get_by_label("Akkoord van").select_option(label=rol)
+    if ja:
+        formulier.get_by_label("Akkoord", exact=True).check()
+    else:
+        formulier.get_by_label("Niet akkoord", exact=True).check()
+    formulier.get_by_role("button", name="Oordeel vastleggen").click()

@@ -23,7 +23,6 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from klantreis.accounts.models import Rol
-from klantreis.berichten import tasks as berichten_tasks
 from klantreis.berichten.transports import maak_transport
 from klantreis.clients.models import Client
 from klantreis.organisaties.models import Contract
@@ -33,7 +32,16 @@ from klantreis.simulatie.aanbieder import SimAanbieder
 from klantreis.tests.factories import AanbiederFactory, ClientFactory, user_met_rol
 from klantreis.toewijzingen.models import Toewijzing
 
-from .conftest import inloggen, uitloggen
+from .conftest import (
+    akkoord_geven,
+    document_opslaan,
+    huidige_stap,
+    inloggen,
+    melding,
+    uitloggen,
+    uitwisselen,
+    verder,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -101,44 +109,6 @@ def heusden_keten(heusden, settings, tmp_path):
     }
 
 
-def _uitwisselen(sim: SimAanbieder) -> None:
-    """Lets messages travel until both sides have read everything: the gemeente's worker
-    polls its inbox (``berichten.haal_op``), the provider's software reads and answers."""
-    for _ in range(4):
-        berichten_tasks.haal_op()
-        if not sim.verwerk_inbox():
-            break
-
-
-def _melding(page, tekst: str) -> None:
-    expect(page.locator(".meldingen")).to_contain_text(tekst)
-
-
-def _huidige_stap(page, stap: str, naam: str) -> None:
-    expect(page.locator('.stap[aria-current="step"]')).to_contain_text(f"{stap} {naam}")
-
-
-def _verder(page, naar: str) -> None:
-    """Clicks the engine's advance action to step ``naar``; the page says where it stands."""
-    page.get_by_role("button", name=re.compile(rf"^Naar stap {naar}:")).click()
-    _melding(page, f"Het traject staat nu op stap {naar}")
-
-
-def _document_opslaan(page) -> None:
-    page.get_by_role("button", name="Opslaan en vaststellen").click()
-
-
-def _akkoord(page, document: str, rol: str) -> None:
-    """Records an akkoord on the latest version of ``document`` in the role ``rol``."""
-    artikel = page.locator("article.document").filter(
-        has=page.get_by_role("heading", name=document, exact=False)
-    )
-    formulier = artikel.locator("form.actie--akkoord")
-    formulier.get_by_label("Akkoord van").select_option(label=rol)
-    formulier.get_by_label("Akkoord", exact=True).check()
-    formulier.get_by_role("button", name="Oordeel vastleggen").click()
-
-
 def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, heusden_keten):
     k = heusden_keten
     page = pagina
@@ -160,17 +130,17 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     page.get_by_label("Aanleiding").fill("Mevrouw redt het thuis niet meer alleen.")
     artefacten.geen_ernstige_schendingen(page, "nieuw traject")
     page.get_by_role("button", name="Traject starten").click()
-    _melding(page, "Traject gestart voor Anna Bakker")
+    melding(page, "Traject gestart voor Anna Bakker")
     traject = Traject.objects.get(client=client)
     traject_url = page.url
-    _huidige_stap(page, "1", "Integrale vraaganalyse (IVA)")
+    huidige_stap(page, "1", "Integrale vraaganalyse (IVA)")
     artefacten.foto(page, "consulent traject gestart stap 1")
 
     # --- stap 1: the IVA, first with a mistake (the form says what is wrong), then right ----
     page.get_by_role("link", name="Integrale vraaganalyse (IVA) schrijven").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Integrale vraaganalyse (IVA)")
     page.locator("#id_leefdomeinen-0-problemen").fill("Schulden")
-    _document_opslaan(page)
+    document_opslaan(page)
     foutoverzicht = page.get_by_role("alert")
     expect(foutoverzicht).to_contain_text("Het document is niet opgeslagen")
     expect(page.locator("#id_leefdomeinen-0-leefdomein")).to_have_attribute("aria-invalid", "true")
@@ -181,22 +151,22 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     page.locator("#id_leefdomeinen-0-krachten").fill("Dochter helpt met de post.")
     page.get_by_label("Samenvatting").fill("Schulden lopen op; hulp bij de administratie nodig.")
     artefacten.geen_ernstige_schendingen(page, "documentformulier IVA")
-    _document_opslaan(page)
-    _melding(page, "Integrale vraaganalyse (IVA): versie 1 opgeslagen en vastgesteld.")
+    document_opslaan(page)
+    melding(page, "Integrale vraaganalyse (IVA): versie 1 opgeslagen en vastgesteld.")
     artefacten.foto(page, "consulent iva vastgesteld")
-    _verder(page, "2")
-    _huidige_stap(page, "2", "Integraal plan van aanpak (IPA)")
+    verder(page, "2")
+    huidige_stap(page, "2", "Integraal plan van aanpak (IPA)")
 
     # --- stap 2: the IPA ------------------------------------------------------------------
     page.get_by_role("link", name="Integraal plan van aanpak (IPA) schrijven").click()
     page.get_by_label("Resultaten", exact=True).fill("Financiën op orde\nZelf de post bijhouden")
     page.get_by_label("Aard", exact=True).select_option("ondersteuning")
     artefacten.geen_ernstige_schendingen(page, "documentformulier IPA")
-    _document_opslaan(page)
-    _melding(page, "Integraal plan van aanpak (IPA): versie 1 opgeslagen en vastgesteld.")
+    document_opslaan(page)
+    melding(page, "Integraal plan van aanpak (IPA): versie 1 opgeslagen en vastgesteld.")
     artefacten.foto(page, "consulent ipa vastgesteld stap 2")
-    _verder(page, "3")
-    _huidige_stap(page, "3", "Keuze aanbieder")
+    verder(page, "3")
+    huidige_stap(page, "3", "Keuze aanbieder")
 
     # --- stap 3: the client chooses the provider -------------------------------------------
     keuze = page.locator("form", has=page.get_by_role("heading", name="Aanbieder kiezen"))
@@ -204,10 +174,10 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     keuze.get_by_label("Aanbieder", exact=True).select_option(value=str(k["aanbieder"].pk))
     artefacten.foto(page, "consulent keuze aanbieder")
     keuze.get_by_role("button", name="Aanbieder vastleggen").click()
-    _melding(page, "Zorgkracht Heusden is gekozen als aanbieder.")
+    melding(page, "Zorgkracht Heusden is gekozen als aanbieder.")
     expect(page.locator(".gegevens")).to_contain_text("Zorgkracht Heusden (AGB 41000061)")
-    _verder(page, "4")
-    _huidige_stap(page, "4", "Opstellen ondersteuningsplan")
+    verder(page, "4")
+    huidige_stap(page, "4", "Opstellen ondersteuningsplan")
     artefacten.foto(page, "consulent stap 4 bij de aanbieder")
     uitloggen(page)
 
@@ -219,7 +189,7 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     artefacten.foto(page, "aanbieder werkvoorraad")
     artefacten.geen_ernstige_schendingen(page, "werkvoorraad (aanbieder)")
     te_doen.get_by_role("link", name=re.compile("Stap 4")).click()
-    _huidige_stap(page, "4", "Opstellen ondersteuningsplan")
+    huidige_stap(page, "4", "Opstellen ondersteuningsplan")
     # the provider sees only what the client consented to share: not the IVA or IPA
     documenten = page.get_by_role("region", name="Documenten")
     expect(
@@ -233,10 +203,10 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     page.get_by_label("Subsegment").fill("Begeleiding individueel")
     artefacten.geen_ernstige_schendingen(page, "documentformulier ondersteuningsplan")
     artefacten.foto(page, "aanbieder ondersteuningsplan")
-    _document_opslaan(page)
-    _melding(page, "Ondersteuningsplan: versie 1 opgeslagen en vastgesteld.")
-    _verder(page, "5")
-    _huidige_stap(page, "5", "Akkoord op aard, duur en intensiteit")
+    document_opslaan(page)
+    melding(page, "Ondersteuningsplan: versie 1 opgeslagen en vastgesteld.")
+    verder(page, "5")
+    huidige_stap(page, "5", "Akkoord op aard, duur en intensiteit")
     uitloggen(page)
 
     # --- Toegang: stap 5, the akkoorden ------------------------------------------------------
@@ -246,14 +216,14 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     expect(page.get_by_role("button", name=re.compile("^Naar stap 6"))).to_be_disabled()
     artefacten.foto(page, "consulent stap 5 akkoorden open")
     artefacten.geen_ernstige_schendingen(page, "trajectpagina (stap 5, akkoorden open)")
-    _akkoord(page, "Ondersteuningsplan", "Toegang (consulent)")
-    _melding(page, "is akkoord met ondersteuningsplan")
-    _akkoord(page, "Integraal plan van aanpak (IPA)", "Cliënt (vastgelegd namens de cliënt)")
-    _melding(page, "is akkoord met integraal plan van aanpak (IPA)")
+    akkoord_geven(page, "Ondersteuningsplan", "Toegang (consulent)")
+    melding(page, "is akkoord met ondersteuningsplan")
+    akkoord_geven(page, "Integraal plan van aanpak (IPA)", "Cliënt (vastgelegd namens de cliënt)")
+    melding(page, "is akkoord met integraal plan van aanpak (IPA)")
     expect(page.locator(".blok--acties")).not_to_contain_text("Nog nodig voor deze stap")
     artefacten.foto(page, "consulent akkoorden gegeven")
-    _verder(page, "6")
-    _huidige_stap(page, "6", "Aanvraag en toekenning")
+    verder(page, "6")
+    huidige_stap(page, "6", "Aanvraag en toekenning")
     uitloggen(page)
 
     # --- Backoffice: stap 6, the toewijzing (301) through its form and the exchange --------
@@ -262,7 +232,7 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     artefacten.foto(page, "backoffice werkvoorraad")
     artefacten.geen_ernstige_schendingen(page, "werkvoorraad (backoffice)")
     page.goto(traject_url)
-    _huidige_stap(page, "6", "Aanvraag en toekenning")
+    huidige_stap(page, "6", "Aanvraag en toekenning")
     artefacten.foto(page, "backoffice traject stap 6")
     vandaag = timezone.localdate()
     page.get_by_role("link", name="Toewijzing versturen (301)").click()
@@ -288,17 +258,17 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     page.get_by_label("Einddatum", exact=True).fill((vandaag + dt.timedelta(days=365)).isoformat())
     artefacten.foto(page, "backoffice toewijzingsformulier")
     page.get_by_role("button", name="Toewijzing versturen (301)").click()
-    _melding(page, "is verstuurd aan Zorgkracht Heusden (301)")
+    melding(page, "is verstuurd aan Zorgkracht Heusden (301)")
     expect(
         page.get_by_role("region", name="Verstuurde toewijzingsberichten (301)")
     ).to_contain_text(k["aanbieder"].agb_code)
     artefacten.foto(page, "backoffice toewijzing met 301")
     artefacten.geen_ernstige_schendingen(page, "toewijzing met wijzigformulieren (backoffice)")
     page.goto(traject_url)
-    _uitwisselen(k["sim"])  # the provider reads the 301 and answers with a 302
+    uitwisselen(k["sim"])  # the provider reads the 301 and answers with a 302
     assert [code for code, _ in k["sim"].verzonden] == ["302"]
     page.reload()
-    _huidige_stap(page, "7", "Start zorg")
+    huidige_stap(page, "7", "Start zorg")
     termijnen = page.get_by_role("region", name="Termijnen")
     expect(
         termijnen.get_by_role("row", name=re.compile("Retour op de toewijzing"))
@@ -312,16 +282,16 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     # --- Aanbieder: stap 7 (305 from its own software), stap 8, stap 9 (307), stap 10 ------
     toewijzing = Toewijzing.objects.get(client=client)
     k["sim"].start(k["gemeente"].code, toewijzing.nummer, toewijzing.ingangsdatum)
-    _uitwisselen(k["sim"])
+    uitwisselen(k["sim"])
     inloggen(page, k["zorg"])
     page.goto(traject_url)
-    _huidige_stap(page, "8", "Declaratie")
+    huidige_stap(page, "8", "Declaratie")
     termijnen = page.get_by_role("region", name="Termijnen")
     expect(termijnen.get_by_role("row", name=re.compile("Startbericht"))).to_contain_text("Gehaald")
     artefacten.foto(page, "aanbieder start zorg verwerkt stap 8")
     artefacten.geen_ernstige_schendingen(page, "trajectpagina (aanbieder, stap 8)")
-    _verder(page, "9")  # the declaratie itself is monthly work of the declaratie screens
-    _huidige_stap(page, "9", "Stop zorg")
+    verder(page, "9")  # the declaratie itself is monthly work of the declaratie screens
+    huidige_stap(page, "9", "Stop zorg")
     artefacten.foto(page, "aanbieder stap 9 stop zorg")
 
     k["sim"].stop(
@@ -331,9 +301,9 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
         toewijzing.einddatum,
         "19",  # levering volgens plan beëindigd
     )
-    _uitwisselen(k["sim"])
+    uitwisselen(k["sim"])
     page.reload()
-    _huidige_stap(page, "10", "Evaluatie en vervolg")
+    huidige_stap(page, "10", "Evaluatie en vervolg")
     artefacten.foto(page, "aanbieder stop zorg verwerkt stap 10")
     page.get_by_role("link", name="Evaluatieformulier schrijven").click()
     page.get_by_label("Voortgang", exact=True).fill(
@@ -341,10 +311,10 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     )
     page.get_by_label("Advies", exact=True).select_option("beeindigen")
     artefacten.geen_ernstige_schendingen(page, "documentformulier evaluatieformulier")
-    _document_opslaan(page)
-    _melding(page, "Evaluatieformulier: versie 1 opgeslagen en vastgesteld.")
+    document_opslaan(page)
+    melding(page, "Evaluatieformulier: versie 1 opgeslagen en vastgesteld.")
     page.get_by_role("button", name="Afronden en traject sluiten").click()
-    _melding(page, "De laatste stap is afgerond; het traject is afgesloten.")
+    melding(page, "De laatste stap is afgerond; het traject is afgesloten.")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Afgesloten")
     expect(page.locator(".blok--acties")).to_contain_text(
         "U kunt nu niets aan dit traject veranderen."
