@@ -227,6 +227,32 @@ def _in_werkvoorraad(page, client: str, stap: str):
     return te_doen.get_by_role("link", name=re.compile(rf"^Stap {re.escape(stap)}:"))
 
 
+def _verzoek_om_toewijzing(sim, gemeente, client, *, referentie, code, dagen, volume, verwijzer):
+    """The provider's software sends a 315 for one iJw product (categorie 45, hours per week)
+    from ``dagen[0]`` to ``dagen[1]`` days from today, after a referral ``(type, naam)``."""
+    vandaag = timezone.localdate()
+    persoon = Persoon(
+        bsn=client.bsn,
+        geboortedatum=client.geboortedatum,
+        geslacht=client.geslacht,
+        achternaam=client.achternaam,
+        voorletters=client.voorletters,
+    )
+    aanvraag = Aanvraag(
+        referentie=referentie,
+        categorie="45",
+        code=code,
+        ingangsdatum=vandaag + dt.timedelta(days=dagen[0]),
+        einddatum=vandaag + dt.timedelta(days=dagen[1]),
+        volume=volume,
+        eenheid="04",
+        frequentie="2",
+        verwijzer=verwijzer[0],
+        verwijzer_naam=verwijzer[1],
+    )
+    sim.verzoek_om_toewijzing(gemeente.code, Standaard.IJW, persoon, [aanvraag])
+
+
 # --- route 3: via de gecertificeerde instelling, with the whole escalation path ----------------
 
 
@@ -388,32 +414,10 @@ def test_achterhoek_route3_escalatie_tot_bestuurlijk_in_de_browser(
     uitloggen(page)
 
     # --- Aanbieder: its own software sends the 315 (stap 4) ---------------------------------
-    vandaag = timezone.localdate()
-    k["sim"].verzoek_om_toewijzing(
-        k["gemeente"].code,
-        Standaard.IJW,
-        Persoon(
-            bsn=client.bsn,
-            geboortedatum=client.geboortedatum,
-            geslacht=client.geslacht,
-            achternaam=client.achternaam,
-            voorletters=client.voorletters,
-        ),
-        [
-            Aanvraag(
-                referentie="IJK-2026-017",
-                categorie="45",
-                code="45A03",
-                ingangsdatum=vandaag + dt.timedelta(days=7),
-                einddatum=vandaag + dt.timedelta(days=365),
-                volume=4,
-                eenheid="04",
-                frequentie="2",
-                verwijzer="04",
-                verwijzer_naam="Jeugdbescherming Gelderland",
-            )
-        ],
-    )
+    _verzoek_om_toewijzing(
+        k["sim"], k["gemeente"], client, referentie="IJK-2026-017", code="45A03",
+        dagen=(7, 365), volume=4, verwijzer=("04", "Jeugdbescherming Gelderland"),
+    )  # fmt: skip
     uitwisselen(k["sim"])
     inloggen(page, k["zorg"])
     page.goto(traject_url)
@@ -609,32 +613,10 @@ def test_achterhoek_route3_netwerk_vindt_een_andere_aanbieder_in_de_browser(
     ).to_be_visible()
     _historie_laatste(page, van="A", naar="—", wie="Zeynep Zorg", reden="Kindzorg Graafschap")
     artefacten.foto(page, "nieuwe aanbieder ziet de casus")
-    vandaag = timezone.localdate()
-    nieuw_sim.verzoek_om_toewijzing(
-        k["gemeente"].code,
-        Standaard.IJW,
-        Persoon(
-            bsn=client.bsn,
-            geboortedatum=client.geboortedatum,
-            geslacht=client.geslacht,
-            achternaam=client.achternaam,
-            voorletters=client.voorletters,
-        ),
-        [
-            Aanvraag(
-                referentie="KG-2026-003",
-                categorie="45",
-                code="45A03",
-                ingangsdatum=vandaag + dt.timedelta(days=14),
-                einddatum=vandaag + dt.timedelta(days=180),
-                volume=3,
-                eenheid="04",
-                frequentie="2",
-                verwijzer="04",
-                verwijzer_naam="Jeugdbescherming Gelderland",
-            )
-        ],
-    )
+    _verzoek_om_toewijzing(
+        nieuw_sim, k["gemeente"], client, referentie="KG-2026-003", code="45A03",
+        dagen=(14, 180), volume=3, verwijzer=("04", "Jeugdbescherming Gelderland"),
+    )  # fmt: skip
     uitwisselen(nieuw_sim)
     page.reload()
     huidige_stap(page, "6", "Gemeente stuurt de toewijzing (301) naar de zorgaanbieder")
@@ -867,31 +849,10 @@ def test_achterhoek_route2_medisch_verwijzer_in_de_browser(pagina, artefacten, r
     assert client.leeftijd_op(vandaag) == 17
 
     # --- the provider's software: the 315 after the huisarts's referral ---------------------
-    k["sim"].verzoek_om_toewijzing(
-        k["gemeente"].code,
-        Standaard.IJW,
-        Persoon(
-            bsn=client.bsn,
-            geboortedatum=client.geboortedatum,
-            geslacht=client.geslacht,
-            achternaam=client.achternaam,
-            voorletters=client.voorletters,
-        ),
-        [
-            Aanvraag(
-                referentie="JA-2026-044",
-                categorie="45",
-                code="45A11",
-                ingangsdatum=vandaag + dt.timedelta(days=7),
-                einddatum=vandaag + dt.timedelta(days=730),
-                volume=2,
-                eenheid="04",
-                frequentie="2",
-                verwijzer="02",
-                verwijzer_naam="Huisartsenpraktijk De Linde",
-            )
-        ],
-    )
+    _verzoek_om_toewijzing(
+        k["sim"], k["gemeente"], client, referentie="JA-2026-044", code="45A11",
+        dagen=(7, 730), volume=2, verwijzer=("02", "Huisartsenpraktijk De Linde"),
+    )  # fmt: skip
     uitwisselen(k["sim"])
     traject = Traject.objects.get(client=client)
     assert traject.route_versie.route_id == "achterhoek-route-2"
