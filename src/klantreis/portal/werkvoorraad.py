@@ -9,7 +9,7 @@ and the regionale contactpersoon: trajects at a step of theirs (Achterhoek route
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Exists, F, Min, OuterRef, Q
 from django.urls import reverse
@@ -17,10 +17,8 @@ from django.urls import reverse
 from klantreis.accounts import toegang
 from klantreis.accounts.models import Rol
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
-
-# An open verzoek is due this many days after its dagtekening. An assumption of this work
-# queue, not a rule of the standard: the termijnen module does not hold one for verzoeken.
-VERZOEK_DAGEN = 5
+from klantreis.termijnen.kalender import Kalender
+from klantreis.termijnen.services import verzoek_uiterlijk
 
 SOORTEN = {
     "stap": "Stap aan de beurt",
@@ -140,7 +138,7 @@ def _consulent(user, vandaag: date) -> list[Item]:
 
 def _backoffice(user, vandaag: date) -> list[Item]:
     from klantreis.berichten.workflow import Status
-    from klantreis.toewijzingen.models import VerzoekStatus
+    from klantreis.toewijzingen.models import VerzoekSoort, VerzoekStatus
 
     uit = _trajecten_op_stap(
         toegang.zichtbare_trajecten(user), user, Rol.BACKOFFICE, _routeversies()
@@ -172,13 +170,21 @@ def _backoffice(user, vandaag: date) -> list[Item]:
         .filter(status__in=[VerzoekStatus.ONTVANGEN, VerzoekStatus.IN_ONDERZOEK])
         .select_related("gemeente", "aanbieder", "client", "traject")
     )
+    kalender = Kalender()
     for verzoek in verzoeken:
+        # OP274/OP346: 5 werkdagen, or 8 weken once "in onderzoek" (termijnen/standaard.yaml)
+        uiterlijk = verzoek_uiterlijk(
+            verzoek.dagtekening,
+            berichtcode="317" if verzoek.soort == VerzoekSoort.VOW else "315",
+            in_onderzoek=verzoek.status == VerzoekStatus.IN_ONDERZOEK,
+            kalender=kalender,
+        ).einddatum
         uit.append(
             Item(
                 soort="verzoek",
                 titel=f"{verzoek.get_soort_display()} ({verzoek.get_status_display().lower()})",
                 url=reverse("portal:verzoek", args=[verzoek.pk]),
-                uiterlijk=verzoek.dagtekening + timedelta(days=VERZOEK_DAGEN),
+                uiterlijk=uiterlijk,
                 gemeente=verzoek.gemeente,
                 aanbieder=verzoek.aanbieder,
                 client=verzoek.client.naam,

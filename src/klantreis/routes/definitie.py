@@ -49,9 +49,27 @@ class Stap:
 class Moment:
     stap: str | None = None
     moment: str | None = None  # "begin" | "einde"
-    bericht: str | None = None
+    berichten: tuple[str, ...] = ()  # from `bericht`: one code or a list (any of them counts)
+    antwoord: str | None = None  # 319 only: "onderzoek" | "definitief" (OP274)
+    vanaf: str | None = None  # "verzoek": count from the request's dagtekening (OP274)
     document: str | None = None
     veld: str | None = None
+
+    @property
+    def bericht(self) -> str | None:
+        """The first (usually only) message named; None for a step or document moment."""
+        return self.berichten[0] if self.berichten else None
+
+    def noemt(self, berichtcode: str, *, in_onderzoek: bool = False) -> bool:
+        """Does this message event match? A 319 "in onderzoek" matches ``antwoord:
+        onderzoek`` and no ``antwoord: definitief``; any other message the reverse."""
+        if berichtcode not in self.berichten:
+            return False
+        if self.antwoord == "onderzoek":
+            return in_onderzoek
+        if self.antwoord == "definitief":
+            return not in_onderzoek
+        return True
 
 
 @dataclass(frozen=True)
@@ -66,6 +84,7 @@ class TermijnDefinitie:
     atw: bool = True
     terugrekenen: bool = False
     signaal: str = "overschrijding"
+    standaard: bool = False  # from the standard set (termijnen/standaard.yaml), not the route
 
 
 @dataclass(frozen=True)
@@ -109,12 +128,22 @@ class RouteDefinitie:
         return ()
 
     @classmethod
-    def from_dict(cls, data: dict) -> RouteDefinitie:
+    def from_dict(cls, data: dict, standaard_termijnen: list | None = None) -> RouteDefinitie:
+        """``standaard_termijnen``: the standard set stored with the route version; each of
+        them applies unless the route defines a termijn with the same sleutel (decision 0014)."""
+
         def moment(d: dict) -> Moment:
+            bericht = d.get("bericht")
+            if bericht is None:
+                berichten: tuple[str, ...] = ()
+            else:
+                berichten = tuple(bericht) if isinstance(bericht, list) else (bericht,)
             return Moment(
                 stap=d.get("stap"),
                 moment=d.get("moment"),
-                bericht=d.get("bericht"),
+                berichten=berichten,
+                antwoord=d.get("antwoord"),
+                vanaf=d.get("vanaf"),
                 document=d.get("document"),
                 veld=d.get("veld"),
             )
@@ -147,6 +176,10 @@ class RouteDefinitie:
             )
             for s in data["stappen"]
         )
+        eigen = {t["sleutel"] for t in data.get("termijnen", ())}
+        aangevuld = [(t, False) for t in data.get("termijnen", ())] + [
+            (t, True) for t in standaard_termijnen or () if t["sleutel"] not in eigen
+        ]
         termijnen = tuple(
             TermijnDefinitie(
                 sleutel=t["sleutel"],
@@ -159,8 +192,9 @@ class RouteDefinitie:
                 atw=t.get("atw", True),
                 terugrekenen=t.get("terugrekenen", False),
                 signaal=t.get("signaal", "overschrijding"),
+                standaard=standaard,
             )
-            for t in data.get("termijnen", ())
+            for t, standaard in aangevuld
         )
         return cls(
             id=data["id"],

@@ -16,7 +16,36 @@ import yaml
 from jsonschema import Draft202012Validator
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "route.schema.json"
-_validator = Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+_schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+_validator = Draft202012Validator(_schema)
+# The standard set of termijnen: a versie and termijnen shaped as a route's (same $defs),
+# but only message moments: it has no steps or documents to name.
+_standaard_validator = Draft202012Validator(
+    {
+        "type": "object",
+        "required": ["versie", "termijnen"],
+        "additionalProperties": False,
+        "properties": {
+            "versie": {"type": "integer", "minimum": 1},
+            "termijnen": {
+                "type": "array",
+                "items": {
+                    "allOf": [
+                        {"$ref": "#/$defs/termijn"},
+                        {
+                            "properties": {
+                                "start": {"required": ["bericht"]},
+                                "einde": {"required": ["bericht"]},
+                            }
+                        },
+                    ]
+                },
+            },
+        },
+        "$defs": _schema["$defs"],
+    }
+)
+STANDAARD_PATH = Path(__file__).parent.parent / "termijnen" / "standaard.yaml"
 
 
 class RouteFout(Exception):
@@ -53,6 +82,28 @@ def lees_bestand(pad: Path) -> RouteBestand:
         )
         raise RouteFout(f"{pad.name}: voldoet niet aan het routeschema — {details}")
     return RouteBestand(pad=pad, data=data)
+
+
+def lees_standaard(pad: Path = STANDAARD_PATH) -> dict:
+    """The standard set of message termijnen (``termijnen/standaard.yaml``), validated."""
+    try:
+        data = yaml.load(pad.read_text(encoding="utf-8"), Loader=_DateKeepingLoader)
+    except yaml.YAMLError as exc:
+        raise RouteFout(f"{pad.name}: geen geldige YAML ({exc}).") from exc
+    errors = sorted(_standaard_validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        details = "; ".join(
+            f"{'/'.join(str(p) for p in e.absolute_path) or '(bestand)'}: {e.message}"
+            for e in errors[:5]
+        )
+        raise RouteFout(
+            f"{pad.name}: voldoet niet aan het schema van de standaardtermijnen — {details}"
+        )
+    sleutels = [t["sleutel"] for t in data["termijnen"]]
+    dubbel = {s for s in sleutels if sleutels.count(s) > 1}
+    if dubbel:
+        raise RouteFout(f"{pad.name}: sleutels komen dubbel voor: {', '.join(sorted(dubbel))}.")
+    return data
 
 
 def lees_map(mappen: Iterable[Path]) -> list[RouteBestand]:

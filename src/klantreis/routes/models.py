@@ -23,6 +23,10 @@ class RouteVersie(models.Model):
     checksum = models.CharField(max_length=64)
     bestand = models.CharField(max_length=300, blank=True)
     geladen_op = models.DateTimeField(default=timezone.now)
+    # The standard message termijnen (termijnen/standaard.yaml) as they were when this version
+    # was stored: fixed with the version like `definitie`, outside its checksum (decision 0014).
+    standaard_versie = models.PositiveIntegerField(null=True, blank=True)
+    standaard_termijnen = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = "routeversie"
@@ -37,7 +41,7 @@ class RouteVersie(models.Model):
 
     @cached_property
     def route(self) -> RouteDefinitie:
-        return RouteDefinitie.from_dict(self.definitie)
+        return RouteDefinitie.from_dict(self.definitie, self.standaard_termijnen)
 
 
 class TrajectStatus(models.TextChoices):

@@ -5,8 +5,9 @@ calendar (``kalender``), and every date carries its explanation."""
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
-from .kalender import Kalender
+from .kalender import Berekening, Kalender
 from .models import Termijn, TermijnBeleid
 
 
@@ -71,24 +72,67 @@ def bij_stap(traject, stap_id: str, moment: str, op: date) -> None:
             maak_termijn(traject, definitie, op)
 
 
-def bij_bericht(traject, berichtcode: str, op: date, *, startdatum: date | None = None) -> None:
+def bij_bericht(
+    traject,
+    berichtcode: str,
+    op: date,
+    *,
+    startdatum: date | None = None,
+    in_onderzoek: bool = False,
+    verzoekdatum: date | None = None,
+) -> None:
     """A message for this traject was sent or received on ``op``: start the termijnen that
-    count from it (from ``startdatum`` when that is not the message date: a 305 counts from
-    the actual start of care), then meet those that end with it."""
+    count from it, then meet those that end with it.
+
+    A termijn counts from ``op`` (OP090: a retour within 3 werkdagen of receipt), except:
+    one that starts and ends on the same message measures that message against the date it
+    carries, ``startdatum`` (OP271/OP272: the 305/307 within 5 werkdagen of the actual start
+    or stop; it is created and met at once, on time or late); one with ``vanaf: verzoek``
+    counts from the request's dagtekening, ``verzoekdatum`` (OP274). ``in_onderzoek``: this
+    is a 319 with VerzoekAntwoord 2, which starts the 8-week term and answers nothing final."""
     route = traject.route
     lopend = set(Termijn.objects.lopend().filter(traject=traject).values_list("sleutel", flat=True))
     for definitie in route.termijnen:
         if (
             _past(definitie, traject)
-            and definitie.start.bericht == berichtcode
+            and definitie.start.noemt(berichtcode, in_onderzoek=in_onderzoek)
             and definitie.sleutel not in lopend
         ):
-            maak_termijn(traject, definitie, startdatum or op)
+            vanaf = op
+            if definitie.start.vanaf == "verzoek" and verzoekdatum is not None:
+                vanaf = verzoekdatum
+            elif definitie.einde.noemt(berichtcode, in_onderzoek=in_onderzoek):
+                vanaf = startdatum or op
+            maak_termijn(traject, definitie, vanaf)
     for definitie in route.termijnen:
-        if _past(definitie, traject) and definitie.einde.bericht == berichtcode:
+        if _past(definitie, traject) and definitie.einde.noemt(
+            berichtcode, in_onderzoek=in_onderzoek
+        ):
             Termijn.objects.lopend().filter(traject=traject, sleutel=definitie.sleutel).update(
                 voldaan_op=op
             )
+
+
+@cache
+def _standaard_duur() -> dict[str, str]:
+    from klantreis.routes.loader import lees_standaard  # routes depends on termijnen
+
+    return {t["sleutel"]: t["duur"] for t in lees_standaard()["termijnen"]}
+
+
+def verzoek_uiterlijk(
+    dagtekening: date, *, berichtcode: str, in_onderzoek: bool, kalender: Kalender | None = None
+) -> Berekening:
+    """When the gemeente must answer a request (OP274/OP346), on the Atw calendar: a 301 or
+    319 within 5 werkdagen of a 315/317; once answered "in onderzoek", the final answer within
+    8 weeks of the request's dagtekening. The lengths come from the standard set
+    (``termijnen/standaard.yaml``), so the work queue and the traject's termijnen agree."""
+    duur = _standaard_duur()
+    if in_onderzoek:
+        lengte = duur["definitief-antwoord-op-315"]
+    else:
+        lengte = duur["antwoord-op-317" if berichtcode == "317" else "antwoord-op-315"]
+    return (kalender or Kalender()).bereken(dagtekening, lengte)
 
 
 def datum_uit_inhoud(inhoud: dict, veld: str) -> date | None:

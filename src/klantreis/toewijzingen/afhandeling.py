@@ -151,7 +151,13 @@ def verwerk_307(bericht, message) -> Afhandeling:
                 reden=f"Levering tijdelijk beëindigd per {melding.einddatum:%d-%m-%Y} "
                 "(307, reden 20)",
             )
-        _volg(traject, "307", "Stopbericht (307)", verzetten=not tijdelijk)
+        _volg(
+            traject,
+            "307",
+            "Stopbericht (307)",
+            startdatum=melding.einddatum,  # OP272: 5 werkdagen from the actual stop
+            verzetten=not tijdelijk,
+        )
     return Afhandeling([])
 
 

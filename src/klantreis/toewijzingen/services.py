@@ -491,7 +491,13 @@ def zet_in_onderzoek(verzoek: Verzoek, *, door=None, op=None) -> Verzoek:
     verzoek.status = VerzoekStatus.IN_ONDERZOEK
     verzoek.save(update_fields=["status"])
     if verzoek.traject is not None:
-        termijnen.bij_bericht(verzoek.traject, "319", timezone.localdate(op or timezone.now()))
+        termijnen.bij_bericht(
+            verzoek.traject,
+            "319",
+            timezone.localdate(op or timezone.now()),
+            in_onderzoek=True,
+            verzoekdatum=verzoek.dagtekening,
+        )
     return verzoek
 
 
@@ -529,6 +535,8 @@ def wijs_verzoek_af(
     verzoek.reden_afwijzing = reden
     verzoek.beantwoord_op = op or timezone.now()
     verzoek.save(update_fields=["status", "reden_afwijzing", "beantwoord_op"])
+    if verzoek.traject is not None:  # the answer meets OP274's termijnen (5 werkdagen, 8 weken)
+        termijnen.bij_bericht(verzoek.traject, "319", timezone.localdate(verzoek.beantwoord_op))
     if verzoek.soort == VerzoekSoort.VOW:
         _na_verzoek(verzoek, goedgekeurd=False, door=door, op=op)
     return verzoek
