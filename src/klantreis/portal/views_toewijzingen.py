@@ -214,13 +214,16 @@ def reden_beeindiging_tekst(wet: str, reden: str) -> str:
     return f"{reden} {omschrijving(lijst, reden)}"
 
 
-def weigeringen_met_uitleg(t: Toewijzing) -> list:
-    """The provider's refusals of the 301s that carried this toewijzing, newest first, each
-    code with its Dutch text from the codelist."""
+def weigeringen_met_uitleg(record) -> list:
+    """The provider's refusals (302/320) of the 301s that carried this toewijzing, or of the
+    319s that answered this verzoek, newest first, each code with its Dutch text from the
+    codelist."""
     from klantreis.declaraties.overzicht import uitleg
 
-    wet = "jw" if t.wet == "jeugdwet" else "wmo"
-    lijst = list(t.weigeringen.select_related("bericht", "heen").order_by("-ontvangen_op", "-pk"))
+    wet = "jw" if record.wet == "jeugdwet" else "wmo"
+    lijst = list(
+        record.weigeringen.select_related("bericht", "heen").order_by("-ontvangen_op", "-pk")
+    )
     for w in lijst:
         w.uitleg = [uitleg(c, wet) for c in w.retourcodes]
     return lijst
@@ -474,6 +477,7 @@ def verzoek(request, pk: int):
             "is_vot": is_vot,
             "inhoud": leesbaar_verzoek(v.inhoud),
             "reden_afwijzing": omschrijving(codes.RedenAfwijzingVerzoek, v.reden_afwijzing),
+            "weigeringen": weigeringen_met_uitleg(v),
             "honoreer_form": honoreer_form,
             "afwijzen_form": afwijzen_form,
             "onderzoek_form": onderzoek_form,

@@ -396,6 +396,16 @@ def _leg_weigering_vast(bericht, heen, message, codes_: list[str]) -> None:
     or the verzoek our 319 answered (by ReferentieAanbieder). Each gets the codes of its own
     class plus those on the header and the other classes; one that the retour only marked
     0200 is refused with the message all the same and gets every code."""
+    if (
+        not codes_
+        and not Weigering.objects.filter(
+            opgelost_op__isnull=True,
+            heen__afzender=heen.afzender,
+            heen__ontvanger=heen.ontvanger,
+            heen__berichtcode=heen.berichtcode,
+        ).exists()
+    ):
+        return  # accepted, and nothing of this gemeente and provider to settle: as ever
     try:
         heenbericht = ist.read(heen.bytes)
     except ist.CodecError:

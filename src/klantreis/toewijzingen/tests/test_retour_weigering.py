@@ -35,6 +35,7 @@ def _lever(keten, data: bytes, capture) -> Bericht:
 
 
 def test_320_die_ons_319_weigert_geeft_werk_bij_het_verzoek(
+    client,
     jeugd,  # noqa: F811 (a fixture)
     django_capture_on_commit_callbacks,
 ):
@@ -63,6 +64,10 @@ def test_320_die_ons_319_weigert_geeft_werk_bij_het_verzoek(
             reverse("portal:verzoek", args=[verzoek.pk]),
         )
     ]
+    client.force_login(jeugd.wie["backoffice"])
+    pagina = client.get(items[0].url).content.decode()
+    assert "Antwoord geweigerd door de aanbieder (320)" in pagina
+    assert "9365 Er komt al een antwoordbericht met dezelfde ReferentieAanbieder" in pagina
 
 
 @dataclass
