@@ -18,11 +18,12 @@ A worker killed anywhere in here loses nothing: only the claim was committed, an
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import gc
 import logging
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -334,12 +335,35 @@ def _verwerk_retour(bericht: Bericht, token: uuid.UUID, message: Any, velden: di
             bericht.heen = heen
             fouten = fouten + _fouten_json(_handel_af(bericht, message).fouten)
         velden["fouten"] = fouten
+        status = Status.GEWEIGERD if _weigert(message) else Status.VERWERKT
         _afronden(
             bericht,
             token,
-            Status.VERWERKT,
+            status,
             heen=heen,
             traject=heen.traject,
             **velden,
         )
-    return Status.VERWERKT
+    return status
+
+
+def _weigert(message: Any) -> bool:
+    """A retour (not a 325: that one always carries codes, 8001 included) with a RetourCode
+    other than 0200 in any class: the receiver refused our heenbericht as a whole (NOTES §3,
+    levels 2–4). A header-only retour, or one with only 0200, accepts it (IV028)."""
+    if message.bericht == "325":
+        return False
+    return any(code != "0200" for code in retourcodes(message))
+
+
+def retourcodes(obj: Any) -> Iterator[str]:
+    """Every RetourCode in a parsed message, header and classes, in document order."""
+    if dataclasses.is_dataclass(obj):
+        for rc in getattr(obj, "retour_codes", ()) or ():
+            yield rc.value
+        for f in dataclasses.fields(obj):
+            if f.name != "retour_codes":
+                yield from retourcodes(getattr(obj, f.name))
+    elif isinstance(obj, tuple | list):
+        for item in obj:
+            yield from retourcodes(item)

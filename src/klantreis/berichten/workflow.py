@@ -4,7 +4,7 @@ Every change is a conditional UPDATE (``WHERE status IN (<allowed sources>)``), 
 never both take the same step and a stale copy in memory cannot move a message back. Each edge
 names the reason or the iStandaarden rule that needs it; ``test_workflow.py`` covers them.
 
-Inbound:  ontvangen → in_verwerking → verwerkt | afgekeurd
+Inbound:  ontvangen → in_verwerking → verwerkt | afgekeurd | geweigerd (a retour refusing our heen)
 Outbound: te_verzenden → verzonden | mislukt (after the maximum number of attempts)
 """
 
@@ -24,6 +24,7 @@ class Status(models.TextChoices):
     IN_VERWERKING = "in_verwerking", "In verwerking"
     VERWERKT = "verwerkt", "Verwerkt"
     AFGEKEURD = "afgekeurd", "Afgekeurd"
+    GEWEIGERD = "geweigerd", "Verwerkt, ons bericht geweigerd"
     TE_VERZENDEN = "te_verzenden", "Te verzenden"
     VERZONDEN = "verzonden", "Verzonden"
     MISLUKT = "mislukt", "Verzenden mislukt"
@@ -45,6 +46,11 @@ OVERGANGEN: dict[tuple[str, str], str] = {
     # or rejected as a whole with 0001 (level 2) or 9056 (TR056), answered with that retour;
     # or a retour whose heen we do not know.
     (S.IN_VERWERKING, S.AFGEKEURD): "afgekeurd (XML/XSD, 0001, TR056 of onbekende heen)",
+    # A retour (302, 320, …) paired with our heen whose RetourCodes are not all 0200: the
+    # other party refused our 301/319 (NOTES §3: any code besides 0200 rejects the whole
+    # message). Processed like any retour, but it is work for the back office, not a done
+    # message (decision 0013).
+    (S.IN_VERWERKING, S.GEWEIGERD): "verwerkt: de ontvanger weigerde ons heenbericht",
     # An administrator asks for a new attempt (e.g. after a codec fix), only for a message
     # without a retour (admin.py). Never from ``verwerkt``: that would run the domain handler
     # twice and send a second retour.

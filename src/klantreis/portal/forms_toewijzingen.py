@@ -13,6 +13,7 @@ from django.utils import timezone
 from klantreis.istandaarden import codes
 from klantreis.organisaties.models import Aanbieder, Contract
 from klantreis.producten.models import Eenheid, Product
+from klantreis.toewijzingen import services
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -153,6 +154,16 @@ class ToewijzingForm(OmvangVelden):
 
 class EinddatumForm(forms.Form):
     einddatum = forms.DateField(label="Nieuwe einddatum", widget=DATUM)
+    reden_wijziging = forms.ChoiceField(
+        label="Reden wijziging",
+        required=False,
+        choices=[
+            ("", "Herbeoordeling: verlenging of verkorting (04/05, volgt uit de datum)"),
+            *[(c.value, f"{c.value} {c.omschrijving}") for c in services.REDENEN_EINDDATUM],
+        ],
+        help_text="Na een definitieve stop (307) staat hier de reden die bij de reden van "
+        "beëindiging past.",
+    )
 
 
 class OmvangForm(OmvangVelden):

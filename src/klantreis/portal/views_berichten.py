@@ -24,11 +24,13 @@ from . import paginering
 from .forms_declaraties import WACHTEND, BerichtFilter
 
 PER_PAGINA = 50
-#: states in which a message waits for someone: not yet handled, refused, or not delivered
+#: states in which a message waits for someone: not yet handled, refused (by us or, for a
+#: retour, ours by the provider), or not delivered
 WACHTENDE_STATUSSEN = [
     Status.ONTVANGEN,
     Status.IN_VERWERKING,
     Status.AFGEKEURD,
+    Status.GEWEIGERD,  # our 301/319 refused by the provider: work for the back office
     Status.TE_VERZENDEN,
     Status.MISLUKT,
 ]

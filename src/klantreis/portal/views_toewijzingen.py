@@ -180,6 +180,8 @@ def toewijzing_status(t: Toewijzing, vandaag=None) -> str:
         return "Ingetrokken"
     if t.reden_wijziging == "01":
         return "Vervallen"
+    if any(w.open for w in t.weigeringen.all()):
+        return "Geweigerd door aanbieder (302)"
     meldingen = list(t.meldingen.all())
     if any(m.soort == "stop" and m.actueel for m in meldingen):
         return "Gestopt (307)"
@@ -188,6 +190,43 @@ def toewijzing_status(t: Toewijzing, vandaag=None) -> str:
     if any(m.soort == "start" and m.actueel for m in meldingen):
         return "Zorg gestart (305)"
     return "Toegewezen" if t.verzonden_op else "Nog niet verstuurd"
+
+
+def definitieve_stop_open(t: Toewijzing):
+    """The provider's final stop (307, any reason but 20 "tijdelijk") that the toewijzing
+    does not yet follow: its einddatum is still later, or open. The gemeente ends it itself
+    (decision 0013); until then it is actual (OP087, TR349) and open for declarations."""
+    if t.verwijderd:
+        return None
+    stops = [
+        m
+        for m in t.meldingen.all()
+        if m.soort == "stop" and m.actueel and m.reden_beeindiging != "20" and m.einddatum
+    ]
+    stop = max(stops, key=lambda m: (m.ontvangen_op, m.pk), default=None)
+    if stop is None or (t.einddatum is not None and t.einddatum <= stop.einddatum):
+        return None
+    return stop
+
+
+def reden_beeindiging_tekst(wet: str, reden: str) -> str:
+    lijst = codes.WmoRedenBeeindiging if wet == "wmo" else codes.JwRedenBeeindiging
+    return f"{reden} {omschrijving(lijst, reden)}"
+
+
+def weigeringen_met_uitleg(record) -> list:
+    """The provider's refusals (302/320) of the 301s that carried this toewijzing, or of the
+    319s that answered this verzoek, newest first, each code with its Dutch text from the
+    codelist."""
+    from klantreis.declaraties.overzicht import uitleg
+
+    wet = "jw" if record.wet == "jeugdwet" else "wmo"
+    lijst = list(
+        record.weigeringen.select_related("bericht", "heen").order_by("-ontvangen_op", "-pk")
+    )
+    for w in lijst:
+        w.uitleg = [uitleg(c, wet) for c in w.retourcodes]
+    return lijst
 
 
 def omvang_tekst(t: Toewijzing) -> str:
@@ -207,7 +246,7 @@ def toewijzingen_van_traject(user, traject) -> list[Toewijzing]:
         zichtbare_toewijzingen(user)
         .filter(client=traject.client, gemeente=traject.gemeente)
         .select_related("aanbieder", "product")
-        .prefetch_related("meldingen")
+        .prefetch_related("meldingen", "weigeringen")
         .order_by("-ingangsdatum", "-nummer")
     )
     for t in lijst:
@@ -225,7 +264,17 @@ def toewijzing(request, pk: int):
         pk=pk,
     )
     _eis_backoffice(request.user, t.gemeente)
-    einde_form = EinddatumForm(prefix="einde", initial={"einddatum": t.einddatum})
+    stop = definitieve_stop_open(t)
+    einde_form = EinddatumForm(
+        prefix="einde",
+        # after a final 307 the clerk ends it on the stop date, with a fitting reason
+        initial={
+            "einddatum": stop.einddatum,
+            "reden_wijziging": services.reden_wijziging_bij_stop(t.wet, stop.reden_beeindiging),
+        }
+        if stop
+        else {"einddatum": t.einddatum},
+    )
     omvang_form = OmvangForm(
         prefix="omvang", initial={"volume": t.volume, "frequentie": t.frequentie}
     )
@@ -240,7 +289,10 @@ def toewijzing(request, pk: int):
                     _voer_uit(
                         einde_form,
                         lambda: services.wijzig_einddatum(
-                            t, einde_form.cleaned_data["einddatum"], door=request.user
+                            t,
+                            einde_form.cleaned_data["einddatum"],
+                            reden_wijziging=einde_form.cleaned_data["reden_wijziging"],
+                            door=request.user,
                         ),
                     )
                     and f"De einddatum is gewijzigd; toewijzing {t.nummer} is opnieuw verstuurd "
@@ -303,6 +355,10 @@ def toewijzing(request, pk: int):
             "omvang_form": omvang_form,
             "intrekken_form": intrekken_form,
             "wijzigbaar": not t.verwijderd,
+            "stop": stop,
+            "stop_reden": stop and reden_beeindiging_tekst(t.wet, stop.reden_beeindiging),
+            "reden_wijziging": omschrijving(codes.RedenWijziging, t.reden_wijziging),
+            "weigeringen": weigeringen_met_uitleg(t),
         },
     )
 
@@ -421,6 +477,7 @@ def verzoek(request, pk: int):
             "is_vot": is_vot,
             "inhoud": leesbaar_verzoek(v.inhoud),
             "reden_afwijzing": omschrijving(codes.RedenAfwijzingVerzoek, v.reden_afwijzing),
+            "weigeringen": weigeringen_met_uitleg(v),
             "honoreer_form": honoreer_form,
             "afwijzen_form": afwijzen_form,
             "onderzoek_form": onderzoek_form,

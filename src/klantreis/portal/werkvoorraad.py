@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, F, Min, OuterRef, Q
+from django.db.models import Exists, F, Min, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from klantreis.accounts import toegang
@@ -26,6 +26,8 @@ SOORTEN = {
     "bericht": "Bericht afgekeurd of niet verzonden",
     "verzoek": "Verzoek open",
     "toewijzing": "Nieuwe toewijzing, start melden",
+    "weigering": "Geweigerd door aanbieder",
+    "beeindigen": "Toewijzing beëindigen na stop",
 }
 
 
@@ -190,7 +192,88 @@ def _backoffice(user, vandaag: date) -> list[Item]:
                 client=verzoek.client.naam,
             )
         )
+    return uit + _weigeringen(user) + _te_beeindigen(user)
+
+
+def _weigeringen(user) -> list[Item]:
+    """Our 301 (319) refused by the provider with a 302 (320) (decision 0013): open until it
+    accepts a later one. Due like a verzoek: an assumption of this queue, no rule."""
+    from klantreis.toewijzingen.models import Weigering
+
+    gemeenten = toegang.backoffice_gemeenten(user)  # the pages linked are the back office's
+    open_ = (
+        Weigering.objects.filter(opgelost_op__isnull=True)
+        .filter(Q(toewijzing__gemeente__in=gemeenten) | Q(verzoek__gemeente__in=gemeenten))
+        .select_related(
+            "toewijzing__gemeente",
+            "toewijzing__aanbieder",
+            "toewijzing__client",
+            "verzoek__gemeente",
+            "verzoek__aanbieder",
+            "verzoek__client",
+        )
+    )
+    uit = []
+    for w in open_:
+        codes = ", ".join(w.retourcodes)
+        if w.toewijzing is not None:
+            record, titel = (
+                w.toewijzing,
+                (f"Toewijzing {w.toewijzing.nummer} afgewezen door aanbieder (302: {codes})"),
+            )
+            url = reverse("portal:toewijzing", args=[w.toewijzing_id])
+        else:
+            record, titel = w.verzoek, f"Antwoord (319) afgewezen door aanbieder (320: {codes})"
+            url = reverse("portal:verzoek", args=[w.verzoek_id])
+        uit.append(
+            Item(
+                soort="weigering",
+                titel=titel,
+                url=url,
+                uiterlijk=w.ontvangen_op.date() + timedelta(days=VERZOEK_DAGEN),
+                gemeente=record.gemeente,
+                aanbieder=record.aanbieder,
+                client=record.client.naam,
+            )
+        )
     return uit
+
+
+def _te_beeindigen(user) -> list[Item]:
+    """A final stop (307, reason other than 20) whose toewijzing still runs past the stop
+    date: the gemeente ends it itself (decision 0013); the item goes once the einddatum is on
+    or before the stop date. Due like a verzoek (an assumption of this queue)."""
+    from klantreis.toewijzingen.models import MeldingSoort, ZorgMelding
+
+    stop = (
+        ZorgMelding.objects.filter(toewijzing=OuterRef("pk"), soort=MeldingSoort.STOP, actueel=True)
+        .exclude(reden_beeindiging="20")
+        .order_by("-ontvangen_op", "-pk")
+    )
+    qs = (
+        toegang.zichtbare_toewijzingen(user)
+        .filter(gemeente__in=toegang.backoffice_gemeenten(user))
+        .exclude(reden_wijziging="13")
+        .annotate(
+            stopdatum=Subquery(stop.values("einddatum")[:1]),
+            gemeld=Subquery(stop.values("ontvangen_op")[:1]),
+        )
+        .filter(stopdatum__isnull=False)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=F("stopdatum")))
+        .select_related("gemeente", "aanbieder", "client")
+    )
+    return [
+        Item(
+            soort="beeindigen",
+            titel=f"Toewijzing {t.nummer} beëindigen per stopdatum {t.stopdatum:%d-%m-%Y} (307)",
+            url=reverse("portal:toewijzing", args=[t.pk]),
+            uiterlijk=t.gemeld.date() + timedelta(days=VERZOEK_DAGEN),
+            gemeente=t.gemeente,
+            aanbieder=t.aanbieder,
+            client=t.client.naam,
+        )
+        for t in qs
+    ]
 
 
 def _aanbieder(user, vandaag: date) -> list[Item]:

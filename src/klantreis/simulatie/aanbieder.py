@@ -207,6 +207,39 @@ def bouw_317(
     )
 
 
+def weiger_301(
+    bericht301: modellen.Bericht301,
+    weigeren: dict[int, str],
+    *,
+    identificatie: str,
+    dagtekening: dt.date,
+) -> modellen.Bericht302:
+    """A 302 in which the provider refuses our 301: ``weigeren`` maps a ToewijzingNummer to the
+    retourcode it puts on that ToegewezenProduct (the others get 0200, OP065); a code under
+    key 0 goes in the header. Built like every retour, by ``build_retour``."""
+    fouten = []
+    for product in bericht301.client.toegewezen_producten:
+        if product.toewijzing_nummer in weigeren:
+            code = weigeren[product.toewijzing_nummer]
+            fouten.append(
+                ist.Fout(
+                    regel="AANBIEDER",
+                    retourcode=code,
+                    pad="/Bericht/Client/ToegewezenProducten/ToegewezenProduct",
+                    melding="Geweigerd door de aanbieder",
+                    klasse=product,
+                )
+            )
+    if 0 in weigeren:
+        fouten.append(ist.Fout("AANBIEDER", weigeren[0], "/Bericht/Header", "Geweigerd"))
+    resultaat = ist.CheckResult(
+        bericht301.standaard, "301", False, ist.Niveau.HISTORIE, tuple(fouten), bericht301
+    )
+    return ist.build_retour(
+        bericht301, resultaat, identificatie=identificatie, dagtekening=dagtekening
+    )
+
+
 @dataclass
 class SimAanbieder:
     """A provider on the chain: what it received, and the messages it sends."""
@@ -220,6 +253,8 @@ class SimAanbieder:
     ontvangen: list[Ontvangst] = field(default_factory=list)
     toewijzingen: dict[tuple[str, int], tuple] = field(default_factory=dict)
     verzonden: list[tuple[str, str]] = field(default_factory=list)  # (berichtcode, bestand)
+    #: ToewijzingNummer → retourcode: the next 301 naming it is refused (``weiger_301``)
+    weigeren: dict[int, str] = field(default_factory=dict)
 
     def _header(self, standaard, code: str, gemeente: str):
         return ist.nieuwe_header(
@@ -265,6 +300,26 @@ class SimAanbieder:
             if resultaat.message is not None and resultaat.bericht in ("301", "319"):
                 if resultaat.bericht == "301" and resultaat.geldig:
                     self._leg_301_vast(resultaat.message)
+                weigering = {
+                    p.toewijzing_nummer: self.weigeren.pop(p.toewijzing_nummer)
+                    for p in getattr(resultaat.message.client, "toegewezen_producten", ())
+                    if resultaat.bericht == "301" and p.toewijzing_nummer in self.weigeren
+                }
+                if weigering:
+                    self._stuur(
+                        weiger_301(
+                            resultaat.message,
+                            weigering,
+                            identificatie=self.generator.volgende(
+                                self.agb, resultaat.message.standaard, "302"
+                            ),
+                            dagtekening=self.vandaag,
+                        )
+                    )
+                    self.transport.bevestig(item)
+                    self.ontvangen.append(ontvangst)
+                    nieuw.append(ontvangst)
+                    continue
                 retour = ist.build_retour(
                     resultaat.message,
                     resultaat,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from klantreis import istandaarden as ist
 from klantreis.berichten.afhandeling import Afhandeling, registreer
 from klantreis.berichten.services import naar_json
+from klantreis.berichten.verwerking import retourcodes
 from klantreis.clients.models import Client
 from klantreis.istandaarden import Fout
 from klantreis.organisaties.models import Aanbieder, Gemeente
@@ -22,7 +23,15 @@ from klantreis.routes.models import TrajectStatus
 from klantreis.termijnen import services as termijnen
 
 from . import regels
-from .models import CakMelding, MeldingSoort, Toewijzing, Verzoek, VerzoekSoort, ZorgMelding
+from .models import (
+    CakMelding,
+    MeldingSoort,
+    Toewijzing,
+    Verzoek,
+    VerzoekSoort,
+    Weigering,
+    ZorgMelding,
+)
 from .services import STANDAARD, beweeg_traject
 from .signalen import startbericht_verwerkt
 
@@ -361,18 +370,18 @@ def verwerk_317(bericht, message) -> Afhandeling:
 
 
 def _retour_ontvangen(bericht, message, code: str) -> Afhandeling:
-    """A provider's retour on our 301 or 319: the reaction termijn is met (OP090), and codes
-    other than 0200 (the provider refused something) are kept visible for the back office."""
+    """A provider's retour on our 301 or 319. It came, so the reaction termijn is met
+    (OP090: the retour within 3 werkdagen) — also when it refuses: the provider answered in
+    time, and the refusal is new work for the back office (decision 0013). Codes other than
+    0200 reject our message as a whole (NOTES §3): they are kept as the message's fouten and
+    as a ``Weigering`` on each toewijzing of that 301 (or the verzoek of that 319); the
+    changes stay (``behouden``). A retour that accepts resolves earlier refusals."""
     heen = bericht.heen
     if heen is not None and heen.traject is not None:
         termijnen.bij_bericht(heen.traject, code, _vandaag())
-    codes_ = [rc.value for rc in getattr(message.header, "retour_codes", ()) if rc.value != "0200"]
-    codes_ += [
-        rc.value
-        for klasse in _klassen(message)
-        for rc in getattr(klasse, "retour_codes", ())
-        if rc.value != "0200"
-    ]
+    codes_ = list(dict.fromkeys(c for c in retourcodes(message) if c != "0200"))
+    if heen is not None:
+        _leg_weigering_vast(bericht, heen, message, codes_)
     return Afhandeling(
         [
             Fout(
@@ -382,20 +391,74 @@ def _retour_ontvangen(bericht, message, code: str) -> Afhandeling:
                 melding=f"De aanbieder meldt retourcode {rc} op ons bericht "
                 f"{heen.berichtcode if heen else ''}.",
             )
-            for rc in dict.fromkeys(codes_)
-        ]
+            for rc in codes_
+        ],
+        behouden=True,
     )
 
 
-def _klassen(obj):
-    """Every dataclass instance inside a message (to find RetourCodes in any class)."""
-    if dataclasses.is_dataclass(obj):
-        yield obj
-        for f in dataclasses.fields(obj):
-            yield from _klassen(getattr(obj, f.name))
-    elif isinstance(obj, tuple | list):
-        for item in obj:
-            yield from _klassen(item)
+def _leg_weigering_vast(bericht, heen, message, codes_: list[str]) -> None:
+    """Who the retour concerns: the toewijzingen our 301 carried (by ToewijzingNummer, OP087)
+    or the verzoek our 319 answered (by ReferentieAanbieder). Each gets the codes of its own
+    class plus those on the header and the other classes; one that the retour only marked
+    0200 is refused with the message all the same and gets every code."""
+    if (
+        not codes_
+        and not Weigering.objects.filter(
+            opgelost_op__isnull=True,
+            heen__afzender=heen.afzender,
+            heen__ontvanger=heen.ontvanger,
+            heen__berichtcode=heen.berichtcode,
+        ).exists()
+    ):
+        return  # accepted, and nothing of this gemeente and provider to settle: as ever
+    try:
+        heenbericht = ist.read(heen.bytes)
+    except ist.CodecError:
+        log.warning("Heenbericht %s van retour %s niet leesbaar", heen.pk, bericht.pk)
+        return
+    wet = WET[heenbericht.standaard]
+    betrokken: list[dict] = []
+    if heen.berichtcode == "301":
+        eigen = {
+            p.toewijzing_nummer: [c.value for c in p.retour_codes if c.value != "0200"]
+            for p in (message.client.toegewezen_producten if message.client else ())
+        }
+        nummers = [p.toewijzing_nummer for p in heenbericht.client.toegewezen_producten]
+        algemeen = sorted(_codes_buiten_producten(message))
+        for t in Toewijzing.objects.filter(
+            gemeente__code=heen.afzender, wet=wet, nummer__in=nummers
+        ):
+            codes_t = list(dict.fromkeys([*eigen.get(t.nummer, []), *algemeen])) or codes_
+            betrokken.append({"toewijzing": t, "retourcodes": codes_t})
+    elif heen.berichtcode == "319":
+        verzoek = Verzoek.objects.filter(
+            gemeente__code=heen.afzender,
+            aanbieder__agb_code=heen.ontvanger,
+            wet=wet,
+            referentie_aanbieder=heenbericht.antwoord.referentie_aanbieder,
+        ).first()
+        if verzoek is not None:
+            betrokken.append({"verzoek": verzoek, "retourcodes": codes_})
+    nu = timezone.now()
+    for sleutel in betrokken:
+        wie = {k: v for k, v in sleutel.items() if k != "retourcodes"}
+        # a later retour (accepting, or refusing again) settles the earlier refusal
+        Weigering.objects.filter(opgelost_op__isnull=True, **wie).exclude(bericht=bericht).update(
+            opgelost_op=nu, opgelost_door=bericht
+        )
+        if codes_:
+            Weigering.objects.create(bericht=bericht, heen=heen, ontvangen_op=nu, **sleutel)
+
+
+def _codes_buiten_producten(message) -> set[str]:
+    """The codes on the header and on every class but the ToegewezenProducten."""
+    uit = {c.value for c in getattr(message.header, "retour_codes", ())}
+    client = getattr(message, "client", None)
+    if client is not None:
+        zonder = dataclasses.replace(client, toegewezen_producten=())
+        uit |= set(retourcodes(zonder))
+    return uit - {"0200"}
 
 
 @registreer("302")

@@ -213,3 +213,50 @@ class CakMelding(models.Model):
 
     def __str__(self) -> str:
         return f"CAK {self.get_soort_display()} per {self.datum:%d-%m-%Y}"
+
+
+class Weigering(models.Model):
+    """A provider refused our 301 (with a 302) or our 319 (with a 320): the retour carried
+    RetourCodes other than 0200, and a retour with any code rejects the whole message
+    (NOTES §3). One row per toewijzing of that 301 (or the verzoek the 319 answered), with
+    the codes that concern it. Open until the provider accepts a later 301 (319) naming it,
+    or a later refusal replaces it (decision 0013)."""
+
+    bericht = models.ForeignKey(
+        "berichten.Bericht", on_delete=models.PROTECT, related_name="+", help_text="De 302/320."
+    )
+    heen = models.ForeignKey(
+        "berichten.Bericht",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Ons geweigerde bericht (301/319).",
+    )
+    toewijzing = models.ForeignKey(
+        Toewijzing, null=True, blank=True, on_delete=models.CASCADE, related_name="weigeringen"
+    )
+    verzoek = models.ForeignKey(
+        Verzoek, null=True, blank=True, on_delete=models.CASCADE, related_name="weigeringen"
+    )
+    retourcodes = models.JSONField(default=list)
+    ontvangen_op = models.DateTimeField(default=timezone.now)
+    opgelost_op = models.DateTimeField(null=True, blank=True)
+    opgelost_door = models.ForeignKey(
+        "berichten.Bericht",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="De latere retour die het bericht accepteerde of opnieuw weigerde.",
+    )
+
+    class Meta:
+        verbose_name = "weigering door de aanbieder"
+        verbose_name_plural = "weigeringen door de aanbieder"
+        ordering = ["ontvangen_op", "pk"]
+
+    def __str__(self) -> str:
+        return f"Geweigerd door de aanbieder: {', '.join(self.retourcodes)}"
+
+    @property
+    def open(self) -> bool:
+        return self.opgelost_op is None

@@ -367,17 +367,46 @@ def wijs_toe(
     return t
 
 
+#: RedenWijziging codes a clerk may choose for a new end date: not 01 (vervallen, CS336) and
+#: not 13 (verwijderd: that is ``verwijder``, CS335).
+REDENEN_EINDDATUM = [c for c in codes.RedenWijziging if c.value not in ("01", "13")]
+
+
+def reden_wijziging_bij_stop(wet: str, reden_beeindiging: str) -> str:
+    """The RedenWijziging (WMO002/JZ002) that fits a provider's final stop (307,
+    RedenBeeindiging WMO588/JZ588) when the gemeente ends the toewijzing on the stop date:
+    death, a move, a change of provider or of domain and a stop by the provider have a code
+    of their own; every other reason ends it early, a herbeoordeling: verkorting (05).
+    Jeugdwet 31 means "volgens plan beëindigd", Wmo 31 a move (NOTES.md §4)."""
+    eigen = {"02": "02", "38": "09", "39": "06"}
+    if wet == "wmo":
+        eigen |= {"31": "07", "22": "12"}
+    else:
+        eigen |= {"33": "12"}
+    return eigen.get(reden_beeindiging, "05")
+
+
 @transaction.atomic
-def wijzig_einddatum(t: Toewijzing, einddatum: dt.date, *, door=None, op=None) -> Toewijzing:
-    """OP033x1/OP380: the same ToewijzingNummer with a new end date (Achterhoek 8c)."""
+def wijzig_einddatum(
+    t: Toewijzing, einddatum: dt.date, *, reden_wijziging: str = "", door=None, op=None
+) -> Toewijzing:
+    """OP033x1/OP380: the same ToewijzingNummer with a new end date (Achterhoek 8c). The
+    RedenWijziging is herbeoordeling verlenging (04) or verkorting (05) unless the clerk
+    names another (e.g. 02 cliënt overleden after a 307 with reason 02)."""
     op = op or timezone.now()
     if t.verwijderd:
         raise ToewijzingFout("Een verwijderde toewijzing kan niet meer worden gewijzigd.")
     if einddatum < t.ingangsdatum:
         raise ToewijzingFout("De einddatum ligt voor de ingangsdatum (CS003).")
+    if reden_wijziging and reden_wijziging not in REDENEN_EINDDATUM:
+        raise ToewijzingFout(
+            "Deze reden wijziging past niet bij een nieuwe einddatum (niet 01, CS336; "
+            "intrekken met 13 is een eigen actie, CS335)."
+        )
     verlenging = t.einddatum is None or einddatum > t.einddatum
     t.einddatum = einddatum
-    t.reden_wijziging = "04" if verlenging else "05"  # herbeoordeling: verlenging / verkorting
+    # herbeoordeling: verlenging / verkorting, unless a reason is given
+    t.reden_wijziging = reden_wijziging or ("04" if verlenging else "05")
     t.gewijzigd_op = op
     _controleer_inhoud(t)
     _controleer_stapeling(t)

@@ -29,6 +29,7 @@ def _bericht(status: str, richting: str = Richting.IN) -> Bericht:
         (Status.ONTVANGEN, Status.VERWERKT),  # never without a claim
         (Status.VERZONDEN, Status.MISLUKT),
         (Status.TE_VERZENDEN, Status.ONTVANGEN),
+        (Status.GEWEIGERD, Status.ONTVANGEN),  # a refusal was processed: no second run
     ],
 )
 def test_overgang_die_niet_bestaat_wordt_geweigerd(van, naar):

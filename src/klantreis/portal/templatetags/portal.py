@@ -162,6 +162,7 @@ _BADGES = {
     "vervallen": "inactive",
     "concept": "neutral",
     "vastgesteld": "success",
+    "geweigerd": "warning",  # a retour refusing our 301/319
 }
 
 
