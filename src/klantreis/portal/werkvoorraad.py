@@ -17,7 +17,7 @@ from django.urls import reverse
 from klantreis.accounts import toegang
 from klantreis.accounts.models import Rol
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
-from klantreis.termijnen.kalender import Kalender
+from klantreis.termijnen.kalender import Kalender, bereken
 from klantreis.termijnen.services import verzoek_uiterlijk
 
 SOORTEN = {
@@ -195,6 +195,12 @@ def _backoffice(user, vandaag: date) -> list[Item]:
     return uit + _weigeringen(user) + _te_beeindigen(user)
 
 
+# A refused 301/319 and a toewijzing to end after a final 307 are the gemeente's own work: no
+# rule of the standard sets a term, so they are due like the answer to a verzoek (an
+# assumption of this queue, decision 0013).
+EIGEN_WERK = "5 werkdagen"
+
+
 def _weigeringen(user) -> list[Item]:
     """Our 301 (319) refused by the provider with a 302 (320) (decision 0013): open until it
     accepts a later one. Due like a verzoek: an assumption of this queue, no rule."""
@@ -230,7 +236,7 @@ def _weigeringen(user) -> list[Item]:
                 soort="weigering",
                 titel=titel,
                 url=url,
-                uiterlijk=w.ontvangen_op.date() + timedelta(days=VERZOEK_DAGEN),
+                uiterlijk=bereken(w.ontvangen_op.date(), EIGEN_WERK).einddatum,
                 gemeente=record.gemeente,
                 aanbieder=record.aanbieder,
                 client=record.client.naam,
@@ -267,7 +273,7 @@ def _te_beeindigen(user) -> list[Item]:
             soort="beeindigen",
             titel=f"Toewijzing {t.nummer} beëindigen per stopdatum {t.stopdatum:%d-%m-%Y} (307)",
             url=reverse("portal:toewijzing", args=[t.pk]),
-            uiterlijk=t.gemeld.date() + timedelta(days=VERZOEK_DAGEN),
+            uiterlijk=bereken(t.gemeld.date(), EIGEN_WERK).einddatum,
             gemeente=t.gemeente,
             aanbieder=t.aanbieder,
             client=t.client.naam,
