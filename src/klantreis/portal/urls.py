@@ -9,6 +9,7 @@ urlpatterns = [
     path("trajecten/nieuw/", views.nieuw_traject, name="nieuw_traject"),
     path("trajecten/<int:pk>/", views.traject, name="traject"),
     path("clienten/<int:pk>/adres/", views_clienten.client_adres, name="client_adres"),
+    path("trajecten/<int:pk>/toestemming/", views_clienten.toestemming, name="toestemming"),
     path("trajecten/<int:pk>/actie/", views.actie, name="actie"),
     path("trajecten/<int:pk>/aanbieder/", views.aanbieder_kiezen, name="aanbieder_kiezen"),
     path("trajecten/<int:pk>/documenten/<str:soort>/", views.document, name="document"),

@@ -66,6 +66,7 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
     "portal:toewijzing": lambda k: {"pk": k.toewijzing.pk},
     "portal:verzoek": lambda k: {"pk": k.verzoek.pk},
     "portal:client_adres": lambda k: {"pk": k.client.pk},
+    "portal:toestemming": lambda k: {"pk": k.traject.pk},
     "api:bericht-detail": lambda k: {"pk": k.bericht.pk},
     "api:bericht-xml": lambda k: {"pk": k.bericht.pk},
     "api:declaratie-detail": lambda k: {"pk": k.declaratie.pk},
@@ -129,6 +130,7 @@ ALLEEN_BACKOFFICE = {
     "portal:toewijzing",
     "portal:verzoek",
     "portal:client_adres",
+    "portal:toestemming",
 }
 
 ADMIN_OPENBAAR = {"admin:login", "admin:logout"}  # the admin itself is for is_staff only
