@@ -1,6 +1,13 @@
 from django.urls import path
 
-from . import views, views_berichten, views_clienten, views_declaraties, views_toewijzingen
+from . import (
+    views,
+    views_berichten,
+    views_cak,
+    views_clienten,
+    views_declaraties,
+    views_toewijzingen,
+)
 
 app_name = "portal"
 urlpatterns = [
@@ -50,4 +57,7 @@ urlpatterns = [
     path("toewijzingen/<int:pk>/", views_toewijzingen.toewijzing, name="toewijzing"),
     path("verzoeken/", views_toewijzingen.verzoeken, name="verzoeken"),
     path("verzoeken/<int:pk>/", views_toewijzingen.verzoek, name="verzoek"),
+    # the CAK notices (start/stop eigen bijdrage) of the back office's gemeenten
+    path("cak/", views_cak.cak_meldingen, name="cak"),
+    path("cak/<int:pk>/bestand/", views_cak.cak_bestand, name="cak_bestand"),
 ]
