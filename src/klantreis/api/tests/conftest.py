@@ -118,9 +118,10 @@ def _cak(kant: Kant, nummer: int) -> None:
 
     from klantreis.toewijzingen.models import CakMelding, ZorgMelding
 
+    # the start line is not tied to the toewijzing: the work queue tests count on a toewijzing
+    # that has not started yet
     start = ZorgMelding.objects.create(
         soort="start",
-        toewijzing=kant.toewijzing,
         bsn=kant.client.bsn,
         toewijzing_nummer=nummer,
         begindatum=date(2026, 1, 12),
