@@ -1,6 +1,13 @@
 from django.urls import path
 
-from . import views, views_berichten, views_clienten, views_declaraties, views_toewijzingen
+from . import (
+    views,
+    views_berichten,
+    views_cak,
+    views_clienten,
+    views_declaraties,
+    views_toewijzingen,
+)
 
 app_name = "portal"
 urlpatterns = [
@@ -9,6 +16,7 @@ urlpatterns = [
     path("trajecten/nieuw/", views.nieuw_traject, name="nieuw_traject"),
     path("trajecten/<int:pk>/", views.traject, name="traject"),
     path("clienten/<int:pk>/adres/", views_clienten.client_adres, name="client_adres"),
+    path("trajecten/<int:pk>/toestemming/", views_clienten.toestemming, name="toestemming"),
     path("trajecten/<int:pk>/actie/", views.actie, name="actie"),
     path("trajecten/<int:pk>/aanbieder/", views.aanbieder_kiezen, name="aanbieder_kiezen"),
     path("trajecten/<int:pk>/documenten/<str:soort>/", views.document, name="document"),
@@ -49,4 +57,7 @@ urlpatterns = [
     path("toewijzingen/<int:pk>/", views_toewijzingen.toewijzing, name="toewijzing"),
     path("verzoeken/", views_toewijzingen.verzoeken, name="verzoeken"),
     path("verzoeken/<int:pk>/", views_toewijzingen.verzoek, name="verzoek"),
+    # the CAK notices (start/stop eigen bijdrage) of the back office's gemeenten
+    path("cak/", views_cak.cak_meldingen, name="cak"),
+    path("cak/<int:pk>/bestand/", views_cak.cak_bestand, name="cak_bestand"),
 ]

@@ -44,6 +44,7 @@ from .forms import (
     WerkvoorraadFilter,
 )
 from .schemaform import InhoudForm, leesbaar
+from .views_clienten import toestemmingen_context
 
 PER_PAGINA = 25
 WERKVOORRAAD_PER_PAGINA = 50
@@ -340,6 +341,7 @@ def traject(request, pk: int):
             "grondslag": inzage.reden if inzage else "",
             "toelichting": toelichting,
             **_toewijzingen_context(request.user, traject),
+            **toestemmingen_context(request.user, traject),
         },
     )
 

@@ -200,6 +200,14 @@ CELERY_BEAT_SCHEDULE = {
     "berichten-achterstand": {"task": "berichten.verwerk_achterstand", "schedule": 60},
     # Poll the transport (directory, VECOZO …) for the parties in KLANTREIS_TRANSPORT.
     "berichten-ophalen": {"task": "berichten.haal_op", "schedule": 60},
+    # The CAK notices still waiting (start/stop eigen bijdrage), one delivery per gemeente.
+    "cak-exporteren": {"task": "toewijzingen.cak_exporteren", "schedule": 24 * 60 * 60},
+}
+
+# The CAK channel (toewijzingen/cak.py): "csv" writes one file per gemeente and delivery.
+KLANTREIS_CAK = {
+    "kanaal": "csv",
+    "opties": {"map": os.environ.get("KLANTREIS_CAK_MAP", str(VAR_DIR / "cak"))},
 }
 
 # The exchange's transport plugin (berichten/transports) and its options; "eigenaren" are the

@@ -22,7 +22,7 @@ from klantreis.routes import engine
 from klantreis.routes.models import TrajectStatus
 from klantreis.termijnen import services as termijnen
 
-from . import regels
+from . import cak, regels
 from .models import (
     CakMelding,
     MeldingSoort,
@@ -173,6 +173,7 @@ def verwerk_307(bericht, message) -> Afhandeling:
 def _leg_vast(soort, bericht, toewijzing, bsn, product) -> ZorgMelding:
     """Records one StartProduct/StopProduct; a delete (status 3) retires the earlier one."""
     stop = soort == MeldingSoort.STOP
+    ingetrokken = []
     if product.status_aanlevering.value == "3":
         eerder = ZorgMelding.objects.filter(
             soort=soort,
@@ -183,8 +184,9 @@ def _leg_vast(soort, bericht, toewijzing, bsn, product) -> ZorgMelding:
         )
         if stop:
             eerder = eerder.filter(reden_beeindiging=product.reden_beeindiging.value)
+        ingetrokken = list(eerder.values_list("pk", flat=True))
         eerder.update(actueel=False)
-    return ZorgMelding.objects.create(
+    melding = ZorgMelding.objects.create(
         soort=soort,
         toewijzing=toewijzing,
         bsn=bsn,
@@ -196,6 +198,9 @@ def _leg_vast(soort, bericht, toewijzing, bsn, product) -> ZorgMelding:
         actueel=product.status_aanlevering.value == "1",
         bericht=bericht,
     )
+    if ingetrokken:  # a CAK notice already delivered is corrected
+        cak.bij_intrekking(melding, ingetrokken)
+    return melding
 
 
 def _client_uit_315(gemeente, client315, wet: str) -> Client:

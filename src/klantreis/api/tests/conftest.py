@@ -38,6 +38,7 @@ class Kant:
     declaratie: object = None
     prestatie: object = None
     betaalopdracht: object = None  # a payment run holding only this side's prestatie
+    cak: object = None  # a delivered CAK notice on this side's toewijzing (its own file)
 
     @property
     def client(self):
@@ -107,7 +108,34 @@ def _kant(gemeente, naam: str, achternaam: str, nummer: int) -> Kant:
         bericht=bericht,
     )
     _declaratie(kant, gemeente, nummer)
+    _cak(kant, nummer)
     return kant
+
+
+def _cak(kant: Kant, nummer: int) -> None:
+    """A start notice for the CAK of this side, delivered in a file of its own."""
+    from django.utils import timezone
+
+    from klantreis.toewijzingen.models import CakMelding, ZorgMelding
+
+    # the start line is not tied to the toewijzing: the work queue tests count on a toewijzing
+    # that has not started yet
+    start = ZorgMelding.objects.create(
+        soort="start",
+        bsn=kant.client.bsn,
+        toewijzing_nummer=nummer,
+        begindatum=date(2026, 1, 12),
+        status_aanlevering="1",
+        bericht=kant.bericht,
+    )
+    kant.cak = CakMelding.objects.create(
+        soort="start",
+        toewijzing=kant.toewijzing,
+        melding=start,
+        datum=date(2026, 1, 12),
+        geexporteerd_op=timezone.now(),
+        exportbestand=f"/var/cak/cak-test-{nummer}.csv",
+    )
 
 
 def _declaratie(kant: Kant, gemeente, nummer: int) -> None:

@@ -66,6 +66,7 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
     "portal:toewijzing": lambda k: {"pk": k.toewijzing.pk},
     "portal:verzoek": lambda k: {"pk": k.verzoek.pk},
     "portal:client_adres": lambda k: {"pk": k.client.pk},
+    "portal:toestemming": lambda k: {"pk": k.traject.pk},
     "api:bericht-detail": lambda k: {"pk": k.bericht.pk},
     "api:bericht-xml": lambda k: {"pk": k.bericht.pk},
     "api:declaratie-detail": lambda k: {"pk": k.declaratie.pk},
@@ -76,11 +77,12 @@ OBJECT_URLS: dict[str, ObjectUrl] = {
     "portal:betaalopdracht_bestand": lambda k: {"pk": k.betaalopdracht.pk, "formaat": "csv"},
     "portal:bericht": lambda k: {"pk": k.bericht.pk},
     "portal:bericht_xml": lambda k: {"pk": k.bericht.pk},
+    "portal:cak_bestand": lambda k: {"pk": k.cak.pk},
 }
 
 # Object URLs a provider's staff never get, not even for their own record: the back office's
 # (payment files). The provider is refused for both sides; the back office gets its own.
-ALLEEN_GEMEENTE = {"portal:betaalopdracht_bestand"}
+ALLEEN_GEMEENTE = {"portal:betaalopdracht_bestand", "portal:cak_bestand"}
 
 # A list URL: the record of one side that must (own) or must not (other) be listed.
 LIJST_URLS: dict[str, Callable[[Kant], int]] = {
@@ -111,6 +113,8 @@ ZONDER_OBJECT = {
     "portal:berichten": "de lijst; getoetst in portal/tests/test_berichten.py",
     "portal:verzoeken": "de verzoekenlijst van de backoffice; een aanbieder krijgt 403, getoetst "
     "in portal/tests/test_backoffice_toewijzingen.py",
+    "portal:cak": "de CAK-meldingen van de backoffice (ook leveren, POST); een aanbieder krijgt "
+    "403, getoetst in portal/tests/test_cak.py",
     "api-schema": "het OpenAPI-schema (openbaar, zoals bij Open Zaak)",
     "api-docs": "de documentatie van het schema",
 }
@@ -129,6 +133,7 @@ ALLEEN_BACKOFFICE = {
     "portal:toewijzing",
     "portal:verzoek",
     "portal:client_adres",
+    "portal:toestemming",
 }
 
 ADMIN_OPENBAAR = {"admin:login", "admin:logout"}  # the admin itself is for is_staff only

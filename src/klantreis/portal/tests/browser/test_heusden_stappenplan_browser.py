@@ -59,6 +59,7 @@ def heusden_keten(heusden, settings, tmp_path):
         code="02A01",
         naam="Begeleiding individueel",
         eenheid="04",
+        eigen_bijdrage=True,  # a Wmo maatwerkvoorziening: the CAK learns start and stop
     )
     aanbieder = AanbiederFactory(agb_code="41000061", naam="Zorgkracht Heusden")
     Contract.objects.create(
@@ -82,6 +83,7 @@ def heusden_keten(heusden, settings, tmp_path):
         woonplaats="Vlijmen",
     )
     werkmap = tmp_path / "berichten"
+    settings.KLANTREIS_CAK = {"kanaal": "csv", "opties": {"map": str(tmp_path / "cak")}}
     settings.KLANTREIS_TRANSPORT = {
         "plugin": "directory",
         "opties": {"map": str(werkmap)},
@@ -176,6 +178,24 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     keuze.get_by_role("button", name="Aanbieder vastleggen").click()
     melding(page, "Zorgkracht Heusden is gekozen als aanbieder.")
     expect(page.locator(".gegevens")).to_contain_text("Zorgkracht Heusden (AGB 41000061)")
+    # the consulent agrees with the client what may be shared: the IVA, not the IPA
+    toestemming = page.get_by_role("region", name="Toestemming om te delen")
+    iva_rij = toestemming.get_by_role("row", name=re.compile("Integrale vraaganalyse"))
+    expect(iva_rij).to_contain_text("Geen toestemming")
+    formulier = toestemming.locator(
+        "form", has=page.get_by_role("heading", name="Toestemming vastleggen of intrekken")
+    )
+    formulier.get_by_label("Document").select_option("iva")
+    formulier.get_by_label("Toestemming geven").check()
+    artefacten.geen_ernstige_schendingen(page, "trajectpagina (stap 3, toestemming)")
+    formulier.get_by_role("button", name="Vastleggen").click()
+    melding(page, "Toestemming vastgelegd: Integrale vraaganalyse (IVA) mag gedeeld worden")
+    iva_rij = page.get_by_role("region", name="Toestemming om te delen").get_by_role(
+        "row", name=re.compile("Integrale vraaganalyse")
+    )
+    expect(iva_rij).to_contain_text("Gedeeld")
+    expect(iva_rij).to_contain_text("Carla Consulent")
+    artefacten.foto(page, "consulent toestemming iva gegeven")
     verder(page, "4")
     huidige_stap(page, "4", "Opstellen ondersteuningsplan")
     artefacten.foto(page, "consulent stap 4 bij de aanbieder")
@@ -190,12 +210,18 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     artefacten.geen_ernstige_schendingen(page, "werkvoorraad (aanbieder)")
     te_doen.get_by_role("link", name=re.compile("Stap 4")).click()
     huidige_stap(page, "4", "Opstellen ondersteuningsplan")
-    # the provider sees only what the client consented to share: not the IVA or IPA
+    # the provider sees only what the client consented to share at stap 3: the IVA, not the IPA
     documenten = page.get_by_role("region", name="Documenten")
     expect(
         documenten.get_by_role("heading", name=re.compile("Integrale vraaganalyse"))
+    ).to_have_count(1)
+    expect(
+        documenten.get_by_role("heading", name=re.compile("Integraal plan van aanpak"))
     ).to_have_count(0)
-    expect(documenten).to_contain_text("geen toestemming voor gaf")
+    expect(documenten).to_contain_text(
+        "geen toestemming voor gaf: Integraal plan van aanpak (IPA)."
+    )
+    artefacten.foto(page, "aanbieder ziet de gedeelde iva")
     page.get_by_role("link", name="Ondersteuningsplan schrijven").click()
     page.locator("#id_resultaatgebieden-0-resultaatgebied").fill("Financiën op orde")
     page.locator("#id_resultaatgebieden-0-aard").select_option("ondersteuning")
@@ -321,6 +347,29 @@ def test_heusden_stappenplan_door_drie_rollen_in_de_browser(pagina, artefacten, 
     )
     artefacten.foto(page, "aanbieder traject afgesloten")
     artefacten.geen_ernstige_schendingen(page, "trajectpagina (afgesloten)")
+    uitloggen(page)
+
+    # --- Backoffice: the CAK learns start and stop of the eigen bijdrage (stap 7, stap 9) ---
+    inloggen(page, k["backoffice"])
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="CAK-meldingen"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("CAK-meldingen")
+    expect(page.locator("main")).to_contain_text("2 melding(en) wachten op levering")
+    tabel = page.get_by_role("region", name="CAK-meldingen")
+    expect(tabel.get_by_role("row", name=re.compile("Start eigen bijdrage"))).to_contain_text(
+        toewijzing.ingangsdatum.strftime("%d-%m-%Y")
+    )
+    expect(tabel.get_by_role("row", name=re.compile("Stop eigen bijdrage"))).to_contain_text(
+        "Anna Bakker"
+    )
+    artefacten.foto(page, "backoffice cak-meldingen wachtend")
+    artefacten.geen_ernstige_schendingen(page, "CAK-meldingen (wachtend)")
+    page.get_by_role("button", name="Wachtende meldingen nu leveren").click()
+    melding(page, "2 CAK-melding(en) geleverd")
+    expect(tabel.get_by_role("link", name=re.compile(r"^cak-.*\.csv$"))).to_have_count(2)
+    artefacten.foto(page, "backoffice cak-meldingen geleverd")
+    artefacten.geen_ernstige_schendingen(page, "CAK-meldingen (geleverd)")
 
     traject.refresh_from_db()
     assert traject.status == "afgesloten"
