@@ -488,21 +488,23 @@ def test_afwijzen_met_reden_stuurt_319(client, stap6):
     assert "er kan geen antwoord meer volgen" in opnieuw.content.decode()
 
 
+def _honoreren(volume: int) -> dict:
+    """The honour form for Begeleiding (02A01), two weeks from now for half a year."""
+    return {
+        "actie": "honoreren",
+        "honoreer-product": Product.objects.get(code="02A01").pk,
+        "honoreer-ingangsdatum": (VANDAAG() + timedelta(days=14)).isoformat(),
+        "honoreer-einddatum": (VANDAAG() + timedelta(days=180)).isoformat(),
+        "honoreer-volume": str(volume),
+        "honoreer-frequentie": "2",
+    }
+
+
 def test_vot_honoreren_wijst_toe_met_de_referentie(client, stap6):
     v = _verzoek(stap6)
     client.force_login(_bo(stap6))
     url = reverse("portal:verzoek", args=[v.pk])
-    response = client.post(
-        url,
-        {
-            "actie": "honoreren",
-            "honoreer-product": Product.objects.get(code="02A01").pk,
-            "honoreer-ingangsdatum": (VANDAAG() + timedelta(days=14)).isoformat(),
-            "honoreer-einddatum": (VANDAAG() + timedelta(days=180)).isoformat(),
-            "honoreer-volume": "6",
-            "honoreer-frequentie": "2",
-        },
-    )
+    response = client.post(url, _honoreren(volume=6))
     assert response.status_code == 302
     v.refresh_from_db()
     t = Toewijzing.objects.get()
@@ -659,16 +661,6 @@ def test_toewijzen_zonder_adres_vraagt_eerst_het_adres(client, stap6):
     url = reverse("portal:verzoek", args=[v.pk])
     pagina = client.get(url).content.decode()
     assert reverse("portal:client_adres", args=[stap6.client.pk]) in pagina
-    response = client.post(
-        url,
-        {
-            "actie": "honoreren",
-            "honoreer-product": Product.objects.get(code="02A01").pk,
-            "honoreer-ingangsdatum": (VANDAAG() + timedelta(days=14)).isoformat(),
-            "honoreer-einddatum": (VANDAAG() + timedelta(days=180)).isoformat(),
-            "honoreer-volume": "4",
-            "honoreer-frequentie": "2",
-        },
-    )
+    response = client.post(url, _honoreren(volume=4))
     assert "Vul eerst het adres van de cliënt in." in html.unescape(response.content.decode())
     assert not Bericht.objects.filter(berichtcode="301").exists()

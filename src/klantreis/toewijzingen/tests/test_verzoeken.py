@@ -53,7 +53,7 @@ def jeugd(keten):
     return keten
 
 
-def _315(keten, referentie="REF-1", verwijzer="02"):
+def _315(keten, referentie="REF-1", verwijzer="02", header=None):
     aanvraag = Aanvraag(
         referentie=referentie,
         categorie="45",
@@ -65,9 +65,8 @@ def _315(keten, referentie="REF-1", verwijzer="02"):
         frequentie="2",
         verwijzer=verwijzer,
     )
-    return bouw_315(
-        ist.Standaard.IJW, keten.header("315", ist.Standaard.IJW), keten.persoon, [aanvraag]
-    )
+    header = header or keten.header("315", ist.Standaard.IJW)
+    return bouw_315(ist.Standaard.IJW, header, keten.persoon, [aanvraag])
 
 
 def test_vot_opent_route2_in_onderzoek_daarna_toegewezen(jeugd, django_capture_on_commit_callbacks):
@@ -351,18 +350,7 @@ def test_315_van_een_onbekende_aanbieder_blijft_bewaard_voor_de_backoffice(
         dagtekening=VANDAAG,
         identificatie="ONB1",
     )
-    aanvraag = Aanvraag(
-        referentie="REF-ONB",
-        categorie="45",
-        code="45A03",
-        ingangsdatum=BEGIN,
-        einddatum=EIND,
-        volume=3,
-        eenheid="04",
-        frequentie="2",
-        verwijzer="02",
-    )
-    bericht = bouw_315(ist.Standaard.IJW, header, jeugd.persoon, [aanvraag])
+    bericht = _315(jeugd, referentie="REF-ONB", header=header)
     _heen, retour = jeugd.lever(bericht, django_capture_on_commit_callbacks)
     assert retour.bericht == "316" and retourcodes(retour) == []
     onbekend = Aanbieder.objects.get(agb_code="98765432")
