@@ -57,11 +57,8 @@ def cak_meldingen(request):
             messages.info(request, "Er wachten geen CAK-meldingen op levering.")
         return redirect("portal:cak")
     alle = CakMelding.objects.filter(toewijzing__gemeente__in=gemeenten)
-    wachtend = Q(geexporteerd_op__isnull=True) & (
-        Q(melding__actueel=True) | Q(melding__status_aanlevering="3")
-    )
     tellingen = alle.aggregate(
-        wachtend=Count("pk", filter=wachtend),
+        wachtend=Count("pk", filter=cak.WACHTEND),
         geleverd=Count("pk", filter=Q(geexporteerd_op__isnull=False)),
     )
     status = request.GET.get("status", "")
@@ -73,13 +70,11 @@ def cak_meldingen(request):
         "melding",
     )
     if status == "wachtend":
-        qs = qs.filter(wachtend)
+        qs = qs.filter(cak.WACHTEND)
     elif status == "geleverd":
         qs = qs.filter(geexporteerd_op__isnull=False)
     elif status == "vervallen":
-        qs = qs.filter(
-            geexporteerd_op__isnull=True, melding__actueel=False, melding__status_aanlevering="1"
-        )
+        qs = qs.filter(cak.VERVALLEN)
     else:
         status = ""
     qs = qs.order_by("-aangemaakt_op", "-pk")

@@ -17,7 +17,7 @@ from django.urls import reverse
 from klantreis.accounts import toegang
 from klantreis.accounts.models import Rol
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
-from klantreis.termijnen.kalender import Kalender, bereken
+from klantreis.termijnen.kalender import Kalender
 from klantreis.termijnen.services import verzoek_uiterlijk
 
 SOORTEN = {
@@ -192,7 +192,7 @@ def _backoffice(user, vandaag: date) -> list[Item]:
                 client=verzoek.client.naam,
             )
         )
-    return uit + _weigeringen(user) + _te_beeindigen(user)
+    return uit + _weigeringen(user, kalender) + _te_beeindigen(user, kalender)
 
 
 # A refused 301/319 and a toewijzing to end after a final 307 are the gemeente's own work: no
@@ -201,7 +201,7 @@ def _backoffice(user, vandaag: date) -> list[Item]:
 EIGEN_WERK = "5 werkdagen"
 
 
-def _weigeringen(user) -> list[Item]:
+def _weigeringen(user, kalender: Kalender) -> list[Item]:
     """Our 301 (319) refused by the provider with a 302 (320) (decision 0013): open until it
     accepts a later one. Due like a verzoek: an assumption of this queue, no rule."""
     from klantreis.toewijzingen.models import Weigering
@@ -236,7 +236,7 @@ def _weigeringen(user) -> list[Item]:
                 soort="weigering",
                 titel=titel,
                 url=url,
-                uiterlijk=bereken(w.ontvangen_op.date(), EIGEN_WERK).einddatum,
+                uiterlijk=kalender.bereken(w.ontvangen_op.date(), EIGEN_WERK).einddatum,
                 gemeente=record.gemeente,
                 aanbieder=record.aanbieder,
                 client=record.client.naam,
@@ -245,7 +245,7 @@ def _weigeringen(user) -> list[Item]:
     return uit
 
 
-def _te_beeindigen(user) -> list[Item]:
+def _te_beeindigen(user, kalender: Kalender) -> list[Item]:
     """A final stop (307, reason other than 20) whose toewijzing still runs past the stop
     date: the gemeente ends it itself (decision 0013); the item goes once the einddatum is on
     or before the stop date. Due like a verzoek (an assumption of this queue)."""
@@ -273,7 +273,7 @@ def _te_beeindigen(user) -> list[Item]:
             soort="beeindigen",
             titel=f"Toewijzing {t.nummer} beëindigen per stopdatum {t.stopdatum:%d-%m-%Y} (307)",
             url=reverse("portal:toewijzing", args=[t.pk]),
-            uiterlijk=bereken(t.gemeld.date(), EIGEN_WERK).einddatum,
+            uiterlijk=kalender.bereken(t.gemeld.date(), EIGEN_WERK).einddatum,
             gemeente=t.gemeente,
             aanbieder=t.aanbieder,
             client=t.client.naam,

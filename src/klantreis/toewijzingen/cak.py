@@ -123,12 +123,18 @@ def kanaal() -> CakKanaal:
     return _KANALEN[config["kanaal"]](**opties)
 
 
+# Not yet delivered, and still to be: a start or stop in force, or a correction. The rest of
+# the undelivered ones lapsed: their 305/307 was withdrawn before delivery.
+WACHTEND = Q(geexporteerd_op__isnull=True) & (
+    Q(melding__actueel=True) | Q(melding__status_aanlevering="3")
+)
+VERVALLEN = Q(geexporteerd_op__isnull=True) & ~WACHTEND
+
+
 def te_leveren(gemeente=None) -> QuerySet[CakMelding]:
     """Notices not yet delivered, oldest first: without those whose 305/307 the provider
     withdrew before delivery (the CAK never needs to hear of them), with the corrections."""
-    qs = CakMelding.objects.filter(geexporteerd_op__isnull=True).filter(
-        Q(melding__actueel=True) | Q(melding__status_aanlevering="3")
-    )
+    qs = CakMelding.objects.filter(WACHTEND)
     if gemeente is not None:
         qs = qs.filter(toewijzing__gemeente=gemeente)
     return qs.order_by("aangemaakt_op", "pk")
