@@ -192,23 +192,6 @@ def toewijzing_status(t: Toewijzing, vandaag=None) -> str:
     return "Toegewezen" if t.verzonden_op else "Nog niet verstuurd"
 
 
-def definitieve_stop_open(t: Toewijzing):
-    """The provider's final stop (307, any reason but 20 "tijdelijk") that the toewijzing
-    does not yet follow: its einddatum is still later, or open. The gemeente ends it itself
-    (decision 0013); until then it is actual (OP087, TR349) and open for declarations."""
-    if t.verwijderd:
-        return None
-    stops = [
-        m
-        for m in t.meldingen.all()
-        if m.soort == "stop" and m.actueel and m.reden_beeindiging != "20" and m.einddatum
-    ]
-    stop = max(stops, key=lambda m: (m.ontvangen_op, m.pk), default=None)
-    if stop is None or (t.einddatum is not None and t.einddatum <= stop.einddatum):
-        return None
-    return stop
-
-
 def reden_beeindiging_tekst(wet: str, reden: str) -> str:
     lijst = codes.WmoRedenBeeindiging if wet == "wmo" else codes.JwRedenBeeindiging
     return f"{reden} {omschrijving(lijst, reden)}"
@@ -264,13 +247,18 @@ def toewijzing(request, pk: int):
         pk=pk,
     )
     _eis_backoffice(request.user, t.gemeente)
-    stop = definitieve_stop_open(t)
+    stop = (
+        Toewijzing.objects.met_open_definitieve_stop()
+        .filter(pk=t.pk)
+        .values("stopdatum", "stop_reden")
+        .first()
+    )
     einde_form = EinddatumForm(
         prefix="einde",
         # after a final 307 the clerk ends it on the stop date, with a fitting reason
         initial={
-            "einddatum": stop.einddatum,
-            "reden_wijziging": services.reden_wijziging_bij_stop(t.wet, stop.reden_beeindiging),
+            "einddatum": stop["stopdatum"],
+            "reden_wijziging": services.reden_wijziging_bij_stop(t.wet, stop["stop_reden"]),
         }
         if stop
         else {"einddatum": t.einddatum},
@@ -356,7 +344,7 @@ def toewijzing(request, pk: int):
             "intrekken_form": intrekken_form,
             "wijzigbaar": not t.verwijderd,
             "stop": stop,
-            "stop_reden": stop and reden_beeindiging_tekst(t.wet, stop.reden_beeindiging),
+            "stop_reden": stop and reden_beeindiging_tekst(t.wet, stop["stop_reden"]),
             "reden_wijziging": omschrijving(codes.RedenWijziging, t.reden_wijziging),
             "weigeringen": weigeringen_met_uitleg(t),
         },

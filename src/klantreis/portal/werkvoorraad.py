@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, F, Min, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Min, OuterRef, Q
 from django.urls import reverse
 
 from klantreis.accounts import toegang
@@ -249,23 +249,10 @@ def _te_beeindigen(user, kalender: Kalender) -> list[Item]:
     """A final stop (307, reason other than 20) whose toewijzing still runs past the stop
     date: the gemeente ends it itself (decision 0013); the item goes once the einddatum is on
     or before the stop date. Due like a verzoek (an assumption of this queue)."""
-    from klantreis.toewijzingen.models import MeldingSoort, ZorgMelding
-
-    stop = (
-        ZorgMelding.objects.filter(toewijzing=OuterRef("pk"), soort=MeldingSoort.STOP, actueel=True)
-        .exclude(reden_beeindiging="20")
-        .order_by("-ontvangen_op", "-pk")
-    )
     qs = (
         toegang.zichtbare_toewijzingen(user)
         .filter(gemeente__in=toegang.backoffice_gemeenten(user))
-        .exclude(reden_wijziging="13")
-        .annotate(
-            stopdatum=Subquery(stop.values("einddatum")[:1]),
-            gemeld=Subquery(stop.values("ontvangen_op")[:1]),
-        )
-        .filter(stopdatum__isnull=False)
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=F("stopdatum")))
+        .met_open_definitieve_stop()
         .select_related("gemeente", "aanbieder", "client")
     )
     return [
@@ -273,7 +260,7 @@ def _te_beeindigen(user, kalender: Kalender) -> list[Item]:
             soort="beeindigen",
             titel=f"Toewijzing {t.nummer} beëindigen per stopdatum {t.stopdatum:%d-%m-%Y} (307)",
             url=reverse("portal:toewijzing", args=[t.pk]),
-            uiterlijk=kalender.bereken(t.gemeld.date(), EIGEN_WERK).einddatum,
+            uiterlijk=kalender.bereken(t.stop_gemeld.date(), EIGEN_WERK).einddatum,
             gemeente=t.gemeente,
             aanbieder=t.aanbieder,
             client=t.client.naam,

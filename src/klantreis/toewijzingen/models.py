@@ -4,7 +4,7 @@
 from datetime import date
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from klantreis.producten.models import Wet
@@ -30,6 +30,33 @@ class ToewijzingQuerySet(models.QuerySet):
         op = op or timezone.localdate()
         return self.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=op)).exclude(
             reden_wijziging__in=["13", "01"]
+        )
+
+    def met_open_definitieve_stop(self):
+        """Those whose provider reported a final stop (307, any reason but 20 "tijdelijk")
+        that they do not yet follow — the einddatum is open or later than the stop date — and
+        that are not deleted: the gemeente ends them itself (decision 0013); until then they
+        are actual (OP087, TR349) and open for declarations. Annotated with the latest such
+        stop: ``stopdatum``, ``stop_reden`` (RedenBeeindiging) and ``stop_gemeld``."""
+        stop = (
+            ZorgMelding.objects.filter(
+                toewijzing=OuterRef("pk"),
+                soort=MeldingSoort.STOP,
+                actueel=True,
+                einddatum__isnull=False,
+            )
+            .exclude(reden_beeindiging="20")
+            .order_by("-ontvangen_op", "-pk")
+        )
+        return (
+            self.exclude(reden_wijziging="13")
+            .annotate(
+                stopdatum=Subquery(stop.values("einddatum")[:1]),
+                stop_reden=Subquery(stop.values("reden_beeindiging")[:1]),
+                stop_gemeld=Subquery(stop.values("ontvangen_op")[:1]),
+            )
+            .filter(stopdatum__isnull=False)
+            .filter(Q(einddatum__isnull=True) | Q(einddatum__gt=F("stopdatum")))
         )
 
 
