@@ -67,38 +67,42 @@ _DateKeepingLoader.add_constructor(
 )
 
 
-def lees_bestand(pad: Path) -> RouteBestand:
+def _lees_yaml(pad: Path, validator, schema: str, geheel: str, geen_object: str = ""):
+    """The YAML of ``pad``, valid against ``validator``; a RouteFout naming the file and the
+    first five faults (``geheel``: how a fault at the top level is named) otherwise, or
+    ``geen_object`` when given and the file holds no mapping."""
     try:
         data = yaml.load(pad.read_text(encoding="utf-8"), Loader=_DateKeepingLoader)
     except yaml.YAMLError as exc:
         raise RouteFout(f"{pad.name}: geen geldige YAML ({exc}).") from exc
-    if not isinstance(data, dict):
-        raise RouteFout(f"{pad.name}: een routedefinitie is een object met velden.")
-    errors = sorted(_validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if geen_object and not isinstance(data, dict):
+        raise RouteFout(f"{pad.name}: {geen_object}")
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         details = "; ".join(
-            f"{'/'.join(str(p) for p in e.absolute_path) or '(route)'}: {e.message}"
+            f"{'/'.join(str(p) for p in e.absolute_path) or geheel}: {e.message}"
             for e in errors[:5]
         )
-        raise RouteFout(f"{pad.name}: voldoet niet aan het routeschema — {details}")
+        raise RouteFout(f"{pad.name}: voldoet niet aan {schema} — {details}")
+    return data
+
+
+def lees_bestand(pad: Path) -> RouteBestand:
+    data = _lees_yaml(
+        pad,
+        _validator,
+        "het routeschema",
+        "(route)",
+        geen_object="een routedefinitie is een object met velden.",
+    )
     return RouteBestand(pad=pad, data=data)
 
 
 def lees_standaard(pad: Path = STANDAARD_PATH) -> dict:
     """The standard set of message termijnen (``termijnen/standaard.yaml``), validated."""
-    try:
-        data = yaml.load(pad.read_text(encoding="utf-8"), Loader=_DateKeepingLoader)
-    except yaml.YAMLError as exc:
-        raise RouteFout(f"{pad.name}: geen geldige YAML ({exc}).") from exc
-    errors = sorted(_standaard_validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        details = "; ".join(
-            f"{'/'.join(str(p) for p in e.absolute_path) or '(bestand)'}: {e.message}"
-            for e in errors[:5]
-        )
-        raise RouteFout(
-            f"{pad.name}: voldoet niet aan het schema van de standaardtermijnen — {details}"
-        )
+    data = _lees_yaml(
+        pad, _standaard_validator, "het schema van de standaardtermijnen", "(bestand)"
+    )
     sleutels = [t["sleutel"] for t in data["termijnen"]]
     dubbel = {s for s in sleutels if sleutels.count(s) > 1}
     if dubbel:
