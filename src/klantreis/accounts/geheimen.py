@@ -92,13 +92,14 @@ def versleutel(geheim: bytes) -> str:
     return _geconfigureerd()[0].encrypt(geheim).decode("ascii")
 
 
+GEEN_SLEUTEL = f"Een tweestapsgeheim is met geen van de sleutels in {SETTING} te openen."
+
+
 def ontsleutel(token: str) -> bytes:
     try:
         return _geconfigureerd()[0].decrypt(token.encode("ascii"))
     except InvalidToken as exc:
-        raise OnbekendeSleutel(
-            f"Een tweestapsgeheim is met geen van de sleutels in {SETTING} te openen."
-        ) from exc
+        raise OnbekendeSleutel(GEEN_SLEUTEL) from exc
 
 
 def hersleutel(token: str) -> str:
@@ -106,9 +107,7 @@ def hersleutel(token: str) -> str:
     try:
         return _geconfigureerd()[0].rotate(token.encode("ascii")).decode("ascii")
     except InvalidToken as exc:
-        raise OnbekendeSleutel(
-            f"Een tweestapsgeheim is met geen van de sleutels in {SETTING} te openen."
-        ) from exc
+        raise OnbekendeSleutel(GEEN_SLEUTEL) from exc
 
 
 def nieuwe_totp_sleutel() -> str:
