@@ -63,11 +63,12 @@ def test_termijn_verloopt_en_wordt_te_laat_gehaald(doetinchem):
     with time_machine.travel(date(2026, 3, 10)):
         assert termijn.status == TermijnStatus.VERLOPEN
         assert Termijn.objects.verlopen().filter(pk=termijn.pk).exists()
-    rond_af(traject, wie, rol=Rol.GI)
+    with time_machine.travel(date(2026, 3, 12)):  # two days after it expired
+        rond_af(traject, wie, rol=Rol.GI)
     termijn.refresh_from_db()
-    assert termijn.voldaan_op == date.today()
-    assert termijn.status_op(date(2030, 1, 1)) in {TermijnStatus.TE_LAAT, TermijnStatus.GEHAALD}
-    assert termijn.gehaald is (date.today() <= termijn.einddatum)
+    assert termijn.voldaan_op == date(2026, 3, 12)
+    assert termijn.status_op(date(2030, 1, 1)) == TermijnStatus.TE_LAAT
+    assert termijn.gehaald is False
 
 
 def test_gehaald_voor_de_einddatum(doetinchem):

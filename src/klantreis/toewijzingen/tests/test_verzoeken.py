@@ -222,7 +222,11 @@ def test_route2_jeugdige_van_17_krijgt_toewijzing_tot_18e_verjaardag(
 ):
     from klantreis.toewijzingen.services import achttiende_verjaardag
 
-    jeugd.client.geboortedatum = VANDAAG.replace(year=VANDAAG.year - 18) + dt.timedelta(days=60)
+    # 18 in about two months (day 28 at most: on 29 February too there is such a birthday)
+    verjaardag = VANDAAG + dt.timedelta(days=60)
+    jeugd.client.geboortedatum = dt.date(
+        verjaardag.year - 18, verjaardag.month, min(verjaardag.day, 28)
+    )
     jeugd.client.save()
     jeugd.lever(_315(jeugd), django_capture_on_commit_callbacks)  # asks until EIND (180 days)
     t = services.honoreer_vot(Verzoek.objects.get(), product=jeugd.jeugdproduct)

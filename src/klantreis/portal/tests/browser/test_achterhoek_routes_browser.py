@@ -38,8 +38,10 @@ from klantreis.organisaties.models import Contract
 from klantreis.producten.models import Product, Segment
 from klantreis.routes.models import GebeurtenisSoort, Traject, TrajectStatus
 from klantreis.simulatie.aanbieder import Aanvraag, Persoon, SimAanbieder
+from klantreis.termijnen.kalender import Kalender
 from klantreis.tests.factories import AanbiederFactory, ClientFactory, user_met_rol
 from klantreis.toewijzingen.models import Toewijzing
+from klantreis.toewijzingen.services import achttiende_verjaardag
 
 from .conftest import (
     akkoord_geven,
@@ -369,7 +371,9 @@ def test_achterhoek_route3_escalatie_tot_bestuurlijk_in_de_browser(
     _termijn(page, "RET bespreekt de casus", "Open")
     _historie_laatste(page, van="A", naar="B", wie="Zeynep Zorg", escalatie=True)
     ret_termijn = traject.termijnen.get(sleutel="ret-bespreking")
-    assert ret_termijn.einddatum == ret_termijn.startdatum + dt.timedelta(weeks=2)
+    # two weeks on the Atw calendar: from a Saturday, or to a holiday, it ends later
+    assert ret_termijn.startdatum == timezone.localdate()
+    assert ret_termijn.einddatum == Kalender().bereken(timezone.localdate(), "2 weken").einddatum
     artefacten.foto(page, "aanbieder ret ingeschakeld stap B")
     uitloggen(page)
 
@@ -845,7 +849,7 @@ def test_achterhoek_route2_medisch_verwijzer_in_de_browser(pagina, artefacten, r
     page = pagina
     client = k["client"]
     vandaag = timezone.localdate()
-    achttien = client.geboortedatum.replace(year=client.geboortedatum.year + 18)
+    achttien = achttiende_verjaardag(client.geboortedatum)  # born 29 February: 1 March
     assert client.leeftijd_op(vandaag) == 17
 
     # --- the provider's software: the 315 after the huisarts's referral ---------------------
