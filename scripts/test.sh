@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, then pytest on SQLite, then pytest again on PostgreSQL when a
-# server answers at 127.0.0.1:5432 (database "test", user "postgres", trust auth).
+# The whole test suite: lint, then pytest on SQLite, the date-sensitive tests on SQLite on a
+# Saturday, 5 mei and 31 december, then pytest again on PostgreSQL when a server answers at
+# 127.0.0.1:5432 (database "test", user "postgres", trust auth).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/bootstrap.sh
@@ -12,6 +13,15 @@ echo "==> ruff"
 
 echo "==> pytest op SQLite"
 DATABASE_URL="sqlite:///:memory:" .venv/bin/pytest "$@"
+
+# The tests that depend on the day they run (marker "datum") once more on the days that break
+# calendar arithmetic: the next Saturday, 5 mei (an Atw holiday on a weekday) and 31 december
+# (the year's end). Every session runs at 10:00 of its day (klantreis/tests/tijdreis.py;
+# decision 0024).
+for dag in zaterdag 05-05 12-31; do
+    echo "==> pytest -m datum op SQLite, met KLANTREIS_TEST_DATUM=$dag"
+    KLANTREIS_TEST_DATUM="$dag" DATABASE_URL="sqlite:///:memory:" .venv/bin/pytest -m datum "$@"
+done
 
 PG_URL=${KLANTREIS_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/test}
 if .venv/bin/python - "$PG_URL" <<'PY'

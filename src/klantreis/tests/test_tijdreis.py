@@ -95,3 +95,12 @@ def test_zonder_testdatum_staat_de_klok_op_vandaag():
     if os.environ.get(tijdreis.OMGEVING):
         pytest.skip(f"deze sessie loopt met {tijdreis.OMGEVING}")
     assert (tijdreis.echte_vandaag() - tijdreis.testdatum()).days in (0, 1)
+
+
+@pytest.mark.parametrize("regel", tijdreis.DATUMGEVOELIG)
+def test_de_datumgevoelige_tests_bestaan(regel):
+    """A renamed test file or test must not silently drop out of the runs on other days."""
+    pad, test = tijdreis._bestand_en_test(regel)
+    assert pad.is_file()
+    if test is not None:
+        assert f"def {test}(" in pad.read_text()

@@ -14,15 +14,15 @@ in ``pytest_configure``: before collection. ``KLANTREIS_TEST_DATUM`` chooses the
 - ``zaterdag`` (any Dutch weekday): the next such weekday, today included;
 - ``nu``: no travel at all, the machine's clock.
 
-The relative forms are what ``scripts/test.sh`` uses: a day on or after the real today keeps
-the session cookie the live server sets (valid two weeks from the travelled day) alive in the
-real Chromium, whose clock does not travel."""
+The relative forms are what ``scripts/test.sh`` uses: every year's calendar gets its turn.
+Chromium's clock does not travel; the cookies it gets carry ``Max-Age`` (decision 0024)."""
 
 from __future__ import annotations
 
 import os
 import re
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -31,6 +31,34 @@ OMGEVING = "KLANTREIS_TEST_DATUM"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 STANDAARD_TIJD = time(10, 0)
 WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+# The tests that depend on the day they run: they (or the product under them) read today and
+# compute with it. pytest marks them "datum"; scripts/test.sh runs them once more on a
+# Saturday, 5 mei and 31 december. A test elsewhere can carry @pytest.mark.datum itself.
+DATUMGEVOELIG = (
+    "api/tests/test_toewijzingen_schrijven.py",
+    "berichten/tests/test_berichtenverkeer.py",
+    "declaraties/tests/test_betaalopdracht.py",
+    "declaraties/tests/test_stromen.py",
+    # of the browser tests (a minute each) the two that compute with today: a termijn, an age
+    "portal/tests/browser/test_achterhoek_routes_browser.py"
+    "::test_achterhoek_route3_escalatie_tot_bestuurlijk_in_de_browser",
+    "portal/tests/browser/test_achterhoek_routes_browser.py"
+    "::test_achterhoek_route2_medisch_verwijzer_in_de_browser",
+    "portal/tests/test_aanbieder_keuze.py",
+    "portal/tests/test_backoffice_toewijzingen.py",
+    "portal/tests/test_traject.py",
+    "portal/tests/test_weigering_en_definitieve_stop.py",
+    "portal/tests/test_werkvoorraad.py",
+    "routes/tests/test_heusden_stappenplan.py",
+    "termijnen/tests/test_termijnen_traject.py",
+    "toewijzingen/tests/test_ggk_keten.py",
+    "toewijzingen/tests/test_retour_weigering.py",
+    "toewijzingen/tests/test_standaardtermijnen.py",
+    "toewijzingen/tests/test_toewijzing_levenscyclus.py",
+    "toewijzingen/tests/test_verzoeken.py",
+)
+PAKKET = Path(__file__).resolve().parents[1]  # src/klantreis
 
 _reis = None
 
@@ -107,9 +135,52 @@ def pytest_configure(config):
     _reis = doel
 
 
+def _bestand_en_test(regel: str) -> tuple[Path, str | None]:
+    pad, _, test = regel.partition("::")
+    return PAKKET / pad, test or None
+
+
+def pytest_collection_modifyitems(config, items):
+    gevoelig = {_bestand_en_test(regel) for regel in DATUMGEVOELIG}
+    for item in items:
+        naam = getattr(item, "originalname", item.name)
+        if (item.path, None) in gevoelig or (item.path, naam) in gevoelig:
+            item.add_marker(pytest.mark.datum)
+
+
 def pytest_unconfigure(config):
     global _reis
-    _reis = None
+    # The tests that depend on the day they run: they (or the product under them) read today and
+
+
+# compute with it. pytest marks them "datum"; scripts/test.sh runs them once more on a
+# Saturday, 5 mei and 31 december. A test elsewhere can carry @pytest.mark.datum itself.
+DATUMGEVOELIG = (
+    "api/tests/test_toewijzingen_schrijven.py",
+    "berichten/tests/test_berichtenverkeer.py",
+    "declaraties/tests/test_betaalopdracht.py",
+    "declaraties/tests/test_stromen.py",
+    # of the browser tests (a minute each) the two that compute with today: a termijn, an age
+    "portal/tests/browser/test_achterhoek_routes_browser.py"
+    "::test_achterhoek_route3_escalatie_tot_bestuurlijk_in_de_browser",
+    "portal/tests/browser/test_achterhoek_routes_browser.py"
+    "::test_achterhoek_route2_medisch_verwijzer_in_de_browser",
+    "portal/tests/test_aanbieder_keuze.py",
+    "portal/tests/test_backoffice_toewijzingen.py",
+    "portal/tests/test_traject.py",
+    "portal/tests/test_weigering_en_definitieve_stop.py",
+    "portal/tests/test_werkvoorraad.py",
+    "routes/tests/test_heusden_stappenplan.py",
+    "termijnen/tests/test_termijnen_traject.py",
+    "toewijzingen/tests/test_ggk_keten.py",
+    "toewijzingen/tests/test_retour_weigering.py",
+    "toewijzingen/tests/test_standaardtermijnen.py",
+    "toewijzingen/tests/test_toewijzing_levenscyclus.py",
+    "toewijzingen/tests/test_verzoeken.py",
+)
+PAKKET = Path(__file__).resolve().parents[1]  # src/klantreis
+
+_reis = None
 
 
 def pytest_report_header(config):
