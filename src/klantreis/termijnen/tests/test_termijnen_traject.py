@@ -106,6 +106,8 @@ def test_afsluiten_laat_lopende_termijnen_vervallen(doetinchem):
     assert "afgesloten" in termijn.uitleg[-1]
 
 
+# a given day before both deadlines: from 6 November 2027 on the second one was already late
+@time_machine.travel(date(2026, 12, 7))
 def test_verlenging_8_weken_voor_einde_beschikking_teruggerekend(heusden):
     from klantreis.demo.voorbeelden import inhoud
     from klantreis.documenten import services as documenten
