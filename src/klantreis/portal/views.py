@@ -14,12 +14,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from klantreis.accounts.models import Rol
-from klantreis.accounts.toegang import (
-    deelbaar,
-    gemeenten_van,
-    heeft_taak,
-    zichtbare_trajecten,
-)
 from klantreis.audit.services import Via, log_inzage, schone_toelichting
 from klantreis.clients import services as clienten
 from klantreis.clients.models import Client
@@ -31,6 +25,13 @@ from klantreis.routes import engine
 from klantreis.routes.engine import klein as _klein
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
 from klantreis.termijnen.models import TermijnStatus
+from klantreis.toegang.beleid import (
+    deelbaar,
+    gemeenten_van,
+    heeft_taak,
+    is_backoffice,
+    zichtbare_trajecten,
+)
 from klantreis.toewijzingen.wachttijden import benodigde_producten, wachttijden
 
 from . import paginering
@@ -348,8 +349,6 @@ def traject(request, pk: int):
 
 def _toewijzingen_context(user, traject: Traject) -> dict:
     """The traject page's toewijzingen section (``views_toewijzingen``)."""
-    from klantreis.accounts.toegang import is_backoffice
-
     from . import views_toewijzingen as vt
 
     backoffice = is_backoffice(user, traject.gemeente)

@@ -1,4 +1,5 @@
-"""Who sees what, for the portal and the API alike. A role for a gemeente shows that gemeente's
+"""Who sees what, for the portal and the API alike (decision 0016: a context above the
+domain). A role for a gemeente shows that gemeente's
 records; a role without a gemeente shows every gemeente's; a provider's staff see only the
 records of their own aanbieder or of its onderaannemers (the hoofdaannemer acts for them,
 Heusden stap 7), and of a traject's documents only the kinds they write or the client
@@ -14,7 +15,9 @@ from collections.abc import Callable
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from klantreis.accounts.models import Rol
+from klantreis.berichten.models import Bericht
 from klantreis.clients.models import Client, Toestemming, mag_delen
+from klantreis.declaraties.models import Betaalopdracht, Declaratie, Prestatie
 from klantreis.documenten.models import Document, DocumentSoort
 from klantreis.documenten.services import (
     VOOR_AANBIEDER,
@@ -23,6 +26,7 @@ from klantreis.documenten.services import (
 )
 from klantreis.organisaties.models import Aanbieder, Gemeente
 from klantreis.routes.models import RouteVersie, Traject
+from klantreis.toewijzingen.models import Toewijzing, Verzoek
 
 GEEN = Q(pk__in=[])
 
@@ -79,8 +83,6 @@ def zichtbare_trajecten(user) -> QuerySet[Traject]:
 
 def zichtbare_toewijzingen(user):
     """Toewijzingen (and so verzoeken) of the user's gemeenten, or to the user's aanbieder."""
-    from klantreis.toewijzingen.models import Toewijzing
-
     return Toewijzing.objects.filter(
         _voorwaarde(
             user, lambda g: Q(gemeente_id=g.pk), lambda aanbieders: Q(aanbieder__in=aanbieders)
@@ -89,8 +91,6 @@ def zichtbare_toewijzingen(user):
 
 
 def zichtbare_verzoeken(user):
-    from klantreis.toewijzingen.models import Verzoek
-
     return Verzoek.objects.filter(
         _voorwaarde(
             user, lambda g: Q(gemeente_id=g.pk), lambda aanbieders: Q(aanbieder__in=aanbieders)
@@ -111,7 +111,6 @@ def zichtbare_clients(user) -> QuerySet[Client]:
 def zichtbare_berichten(user):
     """Messages a gemeente sent or received (or about its trajects); a provider's staff only
     those their aanbieder (or an onderaannemer) sent or received."""
-    from klantreis.berichten.models import Bericht
 
     def van_aanbieders(aanbieders):
         codes = [a.agb_code for a in aanbieders]
@@ -184,9 +183,6 @@ def deelbaar(traject: Traject, rollen: list[str], soort: str) -> bool:
 def _kenmerken(obj) -> tuple[set[int], set[int], set[int]]:
     """(gemeente ids, aanbieder ids, eigenaar ids) a record belongs to, by the same meaning
     of "belongs" as the visibility rule above."""
-    from klantreis.berichten.models import Bericht
-    from klantreis.toewijzingen.models import Toewijzing, Verzoek
-
     if isinstance(obj, Traject):
         return {obj.gemeente_id}, {obj.aanbieder_id} - {None}, {obj.eigenaar_id} - {None}
     if isinstance(obj, Client):
@@ -275,8 +271,6 @@ BETAAL_ROLLEN = frozenset({Rol.BACKOFFICE, Rol.FUNCTIONEEL_BEHEER})
 def zichtbare_declaraties(user):
     """Declaraties received by the user's gemeenten (back office, functioneel beheer), or
     sent by the user's aanbieder (or its onderaannemers)."""
-    from klantreis.declaraties.models import Declaratie
-
     return Declaratie.objects.filter(
         _voorwaarde(
             user,
@@ -289,8 +283,6 @@ def zichtbare_declaraties(user):
 
 def zichtbare_prestaties(user):
     """The prestaties of :func:`zichtbare_declaraties` (the same rule, one join less)."""
-    from klantreis.declaraties.models import Prestatie
-
     return Prestatie.objects.filter(
         _voorwaarde(
             user,
@@ -311,8 +303,6 @@ def zichtbare_betaalopdrachten(user):
     """Payment runs of the user's gemeenten (back office, functioneel beheer); for a
     provider's staff the runs that paid their aanbieder, of which they see only their own
     lines (the view narrows them with :func:`zichtbare_prestaties`)."""
-    from klantreis.declaraties.models import Betaalopdracht
-
     return Betaalopdracht.objects.filter(
         _voorwaarde(
             user,
