@@ -50,6 +50,7 @@ def log_inzage(
         aantal=aantal,
         via=via,
         reden=reden[:500],
+        doorbraak=reden.startswith(toegang.DOORBRAAK),
         toelichting=schone_toelichting(toelichting),
         pad=request.get_full_path()[:500],
     )
