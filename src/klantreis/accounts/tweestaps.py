@@ -34,6 +34,7 @@ from django_otp import login as otp_login
 
 from . import geheimen, inloggen
 from .geheimen import OnbekendeSleutel
+from .geschiedenis import log_wijziging
 from .models import ReserveApparaat, Reservecode, TOTPApparaat
 
 logger = logging.getLogger(__name__)
@@ -228,8 +229,6 @@ def herstel(user, *, door) -> int:
     """Removes every device of ``user`` (a lost phone): at the next login they enrol again
     (verplicht) or log in with the password only (optioneel). Logged in the admin's history
     of the user, with who did it. Returns the number of devices removed."""
-    from klantreis.audit.services import log_wijziging
-
     with transaction.atomic():
         aantal = 0
         for apparaat in devices_for_user(user, confirmed=None):

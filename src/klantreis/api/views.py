@@ -1,4 +1,4 @@
-"""The REST API. Every queryset comes from ``accounts.toegang`` (who sees what, the same rule
+"""The REST API. Every queryset comes from ``toegang.beleid`` (who sees what, the same rule
 as the portal): another provider's object is a 404, never a 403 that confirms it exists.
 Views only read and call the engine or a document service; a refusal becomes
 ``{"code": ..., "melding": ...}`` (``fouten.exception_handler``)."""
@@ -16,7 +16,6 @@ from rest_framework.decorators import action
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from klantreis.accounts import toegang
 from klantreis.accounts.models import Rol
 from klantreis.audit.services import Via, log_inzage
 from klantreis.clients import services as clients
@@ -25,6 +24,7 @@ from klantreis.organisaties.models import Aanbieder, Gemeente
 from klantreis.producten.models import Product
 from klantreis.routes import engine
 from klantreis.termijnen.models import Termijn
+from klantreis.toegang import beleid as toegang
 from klantreis.toewijzingen import services as toewijzingen
 from klantreis.toewijzingen.models import VerzoekSoort
 
@@ -47,7 +47,7 @@ def fout(code: str, melding: str, http_status: int = status.HTTP_400_BAD_REQUEST
 class Zichtbaar(viewsets.GenericViewSet):
     """A viewset over the records the user sees; ids are digits only."""
 
-    zichtbaar = None  # a function of accounts.toegang
+    zichtbaar = None  # a function of toegang.beleid
     related: tuple[str, ...] = ()
     filter_backends = [ParameterFilter]
     filters: dict[str, Filter] = {}

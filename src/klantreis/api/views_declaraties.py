@@ -1,15 +1,15 @@
 """Read-only API for declaraties (323), their prestaties with the rule that rejected each and
 its payment state (the betaalregels), following the patterns of ``views.py``: querysets from
-``accounts.toegang`` (another provider's record is a 404), reads written to the audit log,
+``toegang.beleid`` (another provider's record is a 404), reads written to the audit log,
 plain query-parameter filters, pagination."""
 
 from __future__ import annotations
 
 from rest_framework import serializers
 
-from klantreis.accounts import toegang
 from klantreis.declaraties.models import Declaratie, Prestatie
 from klantreis.declaraties.overzicht import uitleg
+from klantreis.toegang import beleid as toegang
 
 from .filters import Filter
 from .views import AANBIEDER, GEMEENTE, Lezen

@@ -19,8 +19,9 @@ class InzageAdmin(AlleenLezen, admin.ModelAdmin):
         "via",
         "reden",
         "toelichting",
+        "doorbraak",
     ]
-    list_filter = ["via", "model", ("op", admin.DateFieldListFilter), "user"]
+    list_filter = ["doorbraak", "via", "model", ("op", admin.DateFieldListFilter), "user"]
     search_fields = ["client_bsn", "user__username", "reden", "toelichting", "pad"]
     date_hierarchy = "op"
     list_select_related = ["user"]

@@ -34,6 +34,11 @@ class Inzage(models.Model):
         blank=True,
         help_text="De reden die de gebruiker zelf opgaf (bij een traject zonder eigen taak).",
     )
+    doorbraak = models.BooleanField(
+        default=False,
+        db_index=True,
+        help_text="Gelezen via een doorbraak (break the glass): buiten de eigen rol, met reden.",
+    )
     pad = models.CharField(
         "adres", max_length=500, blank=True, help_text="Het gevraagde adres (URL)."
     )

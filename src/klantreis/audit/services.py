@@ -3,6 +3,8 @@ is not a read."""
 
 from __future__ import annotations
 
+from klantreis.toegang import beleid as toegang
+
 from .models import Inzage, Via
 
 
@@ -33,10 +35,8 @@ def log_inzage(
 ):
     """One row: who (request.user), what (the object, or a model name and a count for a list),
     via portal or API, why: ``reden`` — the relation that granted access, derived from the
-    visibility rule (``accounts.toegang.grondslag``) unless given — and the user's own
+    visibility rule (``toegang.beleid.grondslag``) unless given — and the user's own
     ``toelichting`` when they gave one; the requested path is kept beside them."""
-    from klantreis.accounts import toegang
-
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
@@ -50,6 +50,7 @@ def log_inzage(
         aantal=aantal,
         via=via,
         reden=reden[:500],
+        doorbraak=reden.startswith(toegang.DOORBRAAK),
         toelichting=schone_toelichting(toelichting),
         pad=request.get_full_path()[:500],
     )
@@ -58,8 +59,6 @@ def log_inzage(
 def _grondslag(request, user, obj) -> str:
     """The relation, computed once per request and traject: a traject page logs the traject
     and each of its documents, all for the same reason."""
-    from klantreis.accounts import toegang
-
     traject = getattr(obj, "traject", None) if not hasattr(obj, "huidige_stap") else obj
     sleutel = ("traject", traject.pk) if traject is not None else (type(obj).__name__, obj.pk)
     cache = request.__dict__.setdefault("_klantreis_grondslagen", {})
@@ -75,21 +74,4 @@ def schone_toelichting(tekst) -> str:
     return " ".join(tekst.split())[:500]
 
 
-def log_wijziging(user, obj, bericht: str, *, toegevoegd: bool = False):
-    """A change made by a person (a client registered over the API, a user's second factor
-    reset): one row in Django's admin history (``LogEntry``), shown on the object's
-    "Geschiedenis" page and in the admin's recent actions, with who and when."""
-    from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
-    return LogEntry.objects.create(
-        user_id=user.pk,
-        content_type_id=ContentType.objects.get_for_model(obj, for_concrete_model=False).pk,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:200],
-        action_flag=ADDITION if toegevoegd else CHANGE,
-        change_message=bericht,
-    )
-
-
-__all__ = ["Via", "bsn_van", "log_inzage", "log_wijziging", "schone_toelichting"]
+__all__ = ["Via", "bsn_van", "log_inzage", "schone_toelichting"]

@@ -4,7 +4,7 @@ place these records change (the API calls it; the admin is the fallback for behe
 Who may: Toegang (the consulent) and Backoffice of the client's gemeente; never a provider's
 staff, who only see the clients the gemeente assigned to them. A BSN is unique across the
 installation (one person, one Client row) and must pass the 11-proef (CS002). Every change
-is written to the admin's history (``audit.services.log_wijziging``) with who made it."""
+is written to the admin's history (``accounts.geschiedenis.log_wijziging``) with who made it."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from klantreis.accounts.geschiedenis import log_wijziging
 from klantreis.accounts.models import Rol
-from klantreis.audit.services import log_wijziging
 
 from .bsn import is_valid_bsn
 from .models import Client, Toestemming, Vertegenwoordiger

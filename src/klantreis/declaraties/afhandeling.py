@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from klantreis.berichten.afhandeling import Afhandeling, registreer
 from klantreis.organisaties.models import Aanbieder, Gemeente
+from klantreis.routes.models import Traject
 from klantreis.termijnen import kalender
 from klantreis.termijnen import services as termijnen
 from klantreis.toewijzingen.services import STANDAARD
@@ -357,8 +358,6 @@ def _termijnen(bericht, trajecten: set[int], vandaag: dt.date) -> None:
     declaratie touches: started by the 323 and met by the 325 sent in this transaction."""
     if not trajecten:
         return
-    from klantreis.routes.models import Traject
-
     for traject in Traject.objects.filter(pk__in=trajecten):
         termijnen.bij_bericht(traject, "323", vandaag)
         termijnen.bij_bericht(traject, "325", vandaag)

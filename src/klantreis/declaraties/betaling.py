@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from django.dispatch import receiver
 
+from klantreis.organisaties.models import Gemeente
 from klantreis.toewijzingen.models import MeldingSoort, ZorgMelding
 from klantreis.toewijzingen.signalen import startbericht_verwerkt, verwijderen_gevraagd
 
@@ -85,8 +86,6 @@ def betaalbestand(periode: dt.date, *, gemeente=None, markeer: bool = False) -> 
 
 
 def _gemeenten_met_te_betalen(periode: dt.date):
-    from klantreis.organisaties.models import Gemeente
-
     from .betaalopdracht import volgende_maand
 
     return Gemeente.objects.filter(

@@ -3,7 +3,7 @@ client, aggregated in SQL (one GROUP BY per table, conditional sums per column),
 reasons for rejection with the Dutch text of each retourcode and the rule behind it.
 
 Reading only; callers pass a queryset already narrowed to what the user may see
-(``accounts.toegang.zichtbare_prestaties``)."""
+(``toegang.beleid.zichtbare_prestaties``)."""
 
 from __future__ import annotations
 

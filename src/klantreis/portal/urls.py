@@ -6,6 +6,7 @@ from . import (
     views_cak,
     views_clienten,
     views_declaraties,
+    views_doorbraak,
     views_toewijzingen,
 )
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("trajecten/", views.trajecten, name="trajecten"),
     path("trajecten/nieuw/", views.nieuw_traject, name="nieuw_traject"),
     path("trajecten/<int:pk>/", views.traject, name="traject"),
+    path("trajecten/<int:pk>/doorbreken/", views_doorbraak.doorbreken, name="doorbreken"),
     path("clienten/<int:pk>/adres/", views_clienten.client_adres, name="client_adres"),
     path("trajecten/<int:pk>/toestemming/", views_clienten.toestemming, name="toestemming"),
     path("trajecten/<int:pk>/actie/", views.actie, name="actie"),

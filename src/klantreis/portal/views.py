@@ -14,12 +14,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from klantreis.accounts.models import Rol
-from klantreis.accounts.toegang import (
-    deelbaar,
-    gemeenten_van,
-    heeft_taak,
-    zichtbare_trajecten,
-)
 from klantreis.audit.services import Via, log_inzage, schone_toelichting
 from klantreis.clients import services as clienten
 from klantreis.clients.models import Client
@@ -31,6 +25,14 @@ from klantreis.routes import engine
 from klantreis.routes.engine import klein as _klein
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
 from klantreis.termijnen.models import TermijnStatus
+from klantreis.toegang.beleid import (
+    deelbaar,
+    gemeenten_van,
+    heeft_taak,
+    is_backoffice,
+    mag_doorbreken,
+    zichtbare_trajecten,
+)
 from klantreis.toewijzingen.wachttijden import benodigde_producten, wachttijden
 
 from . import paginering
@@ -268,7 +270,14 @@ def _akkoord_rollen(traject: Traject, rollen: list[str]) -> list[tuple[str, str]
 
 @login_required
 def traject(request, pk: int):
-    traject = _traject_of_404(request, pk)
+    try:
+        traject = _traject_of_404(request, pk)
+    except Http404:
+        # beyond the role's reach: only with the permission, and a reason first (0016)
+        buiten = Traject.objects.filter(pk=pk).first()
+        if buiten is not None and mag_doorbreken(request.user, buiten):
+            return redirect("portal:doorbreken", pk=pk)
+        raise
     rollen = engine.rollen_van(traject, request.user)
     vandaag = timezone.localdate()
     termijnen = list(traject.termijnen.order_by("einddatum", "pk"))
@@ -348,8 +357,6 @@ def traject(request, pk: int):
 
 def _toewijzingen_context(user, traject: Traject) -> dict:
     """The traject page's toewijzingen section (``views_toewijzingen``)."""
-    from klantreis.accounts.toegang import is_backoffice
-
     from . import views_toewijzingen as vt
 
     backoffice = is_backoffice(user, traject.gemeente)

@@ -1,5 +1,5 @@
 """Message screens (issue 6 "messages exchanged"; the back office's "messages waiting"): the
-berichten a user may see (``accounts.toegang.zichtbare_berichten``: a provider only its own),
+berichten a user may see (``toegang.beleid.zichtbare_berichten``: a provider only its own),
 filterable and paginated; a detail page with the header, the retour pair (heen ↔ retour), the
 rule outcomes with the Dutch text of every retourcode, and the raw XML as a download."""
 
@@ -14,11 +14,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from lxml import etree
 
-from klantreis.accounts import toegang
 from klantreis.audit.services import Via, log_inzage
 from klantreis.berichten.models import Bericht
 from klantreis.berichten.workflow import Status
 from klantreis.declaraties.overzicht import uitleg
+from klantreis.toegang import beleid as toegang
 
 from . import paginering
 from .forms_declaraties import WACHTEND, BerichtFilter

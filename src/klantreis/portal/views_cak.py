@@ -14,8 +14,8 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from klantreis.accounts.toegang import backoffice_gemeenten
 from klantreis.audit.services import Via, log_inzage
+from klantreis.toegang.beleid import backoffice_gemeenten
 from klantreis.toewijzingen import cak
 from klantreis.toewijzingen.models import CakMelding
 

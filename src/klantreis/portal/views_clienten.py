@@ -19,12 +19,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from klantreis.accounts.models import Rol
-from klantreis.accounts.toegang import zichtbare_trajecten
 from klantreis.audit.services import Via, log_inzage
 from klantreis.clients import services as clienten
 from klantreis.clients.models import Client, Toestemming
 from klantreis.documenten.models import DocumentSoort
 from klantreis.documenten.services import VOOR_AANBIEDER, schrijvende_rollen
+from klantreis.toegang.beleid import zichtbare_trajecten
 
 GEEN_BEHEER = "Alleen Toegang of Backoffice van de gemeente van de cliënt mag het adres wijzigen."
 
@@ -80,7 +80,7 @@ GEEN_TOESTEMMING_BEHEER = (
 def toestemming_soorten(traject) -> list[tuple[str, str]]:
     """The kinds of document of this traject's route that reach the provider only with the
     client's consent: not the kinds the provider writes itself, nor those made to be sent to
-    it (``VOOR_AANBIEDER``) — the same rule as ``accounts.toegang.deelbaar``."""
+    it (``VOOR_AANBIEDER``) — the same rule as ``toegang.beleid.deelbaar``."""
     uit = []
     for soort, label in DocumentSoort.choices:
         rollen = schrijvende_rollen(traject, soort)

@@ -4,7 +4,7 @@ held, in a payment file and paid; drill down provider → period → client → 
 runs with their files (CSV, XLSX, SEPA pain.001) for the back office.
 
 Every figure is one SQL aggregate over the prestaties the user may see
-(``accounts.toegang``); the drill-down lists are paginated. Views only read and call
+(``toegang.beleid``); the drill-down lists are paginated. Views only read and call
 ``declaraties.betaalopdracht``; a refusal is a Dutch message, never an error page."""
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from klantreis.accounts import toegang
 from klantreis.audit.services import Via, log_inzage
 from klantreis.declaraties import betaalopdracht as bo
 from klantreis.declaraties import overzicht
@@ -23,6 +22,7 @@ from klantreis.declaraties.bestanden import csv_bestand, xlsx_bestand
 from klantreis.declaraties.models import Betaalstatus, OpdrachtStatus
 from klantreis.declaraties.sepa import controleer, pain001
 from klantreis.organisaties.models import Aanbieder, Gemeente
+from klantreis.toegang import beleid as toegang
 
 from . import paginering
 from .forms_declaraties import BetaalopdrachtForm, DeclaratieFilter, maand

@@ -17,17 +17,17 @@ from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from klantreis.accounts.toegang import (
-    backoffice_gemeenten,
-    is_backoffice,
-    zichtbare_toewijzingen,
-    zichtbare_verzoeken,
-)
 from klantreis.audit.services import Via, log_inzage
 from klantreis.documenten.models import DocumentSoort, DocumentStatus
 from klantreis.istandaarden import codes
 from klantreis.producten.models import Eenheid
 from klantreis.routes.models import TrajectStatus
+from klantreis.toegang.beleid import (
+    backoffice_gemeenten,
+    is_backoffice,
+    zichtbare_toewijzingen,
+    zichtbare_verzoeken,
+)
 from klantreis.toewijzingen import services
 from klantreis.toewijzingen.models import Toewijzing, VerzoekSoort, VerzoekStatus
 

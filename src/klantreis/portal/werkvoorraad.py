@@ -14,11 +14,11 @@ from datetime import date
 from django.db.models import Exists, F, Min, OuterRef, Q
 from django.urls import reverse
 
-from klantreis.accounts import toegang
 from klantreis.accounts.models import Rol
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
+from klantreis.routes.standaardtermijnen import verzoek_uiterlijk
 from klantreis.termijnen.kalender import Kalender
-from klantreis.termijnen.services import verzoek_uiterlijk
+from klantreis.toegang import beleid as toegang
 
 SOORTEN = {
     "stap": "Stap aan de beurt",

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "klantreis.accounts",
     "klantreis.audit",
+    "klantreis.toegang",
     "klantreis.organisaties",
     "klantreis.producten",
     "klantreis.clients",

@@ -5,9 +5,8 @@ calendar (``kalender``), and every date carries its explanation."""
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 
-from .kalender import Berekening, Kalender
+from .kalender import Kalender
 from .models import Termijn, TermijnBeleid
 
 
@@ -111,28 +110,6 @@ def bij_bericht(
             Termijn.objects.lopend().filter(traject=traject, sleutel=definitie.sleutel).update(
                 voldaan_op=op
             )
-
-
-@cache
-def _standaard_duur() -> dict[str, str]:
-    from klantreis.routes.loader import lees_standaard  # routes depends on termijnen
-
-    return {t["sleutel"]: t["duur"] for t in lees_standaard()["termijnen"]}
-
-
-def verzoek_uiterlijk(
-    dagtekening: date, *, berichtcode: str, in_onderzoek: bool, kalender: Kalender | None = None
-) -> Berekening:
-    """When the gemeente must answer a request (OP274/OP346), on the Atw calendar: a 301 or
-    319 within 5 werkdagen of a 315/317; once answered "in onderzoek", the final answer within
-    8 weeks of the request's dagtekening. The lengths come from the standard set
-    (``termijnen/standaard.yaml``), so the work queue and the traject's termijnen agree."""
-    duur = _standaard_duur()
-    if in_onderzoek:
-        lengte = duur["definitief-antwoord-op-315"]
-    else:
-        lengte = duur["antwoord-op-317" if berichtcode == "317" else "antwoord-op-315"]
-    return (kalender or Kalender()).bereken(dagtekening, lengte)
 
 
 def datum_uit_inhoud(inhoud: dict, veld: str) -> date | None:

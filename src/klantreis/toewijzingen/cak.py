@@ -27,6 +27,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from klantreis.organisaties.models import Gemeente
+
 from .models import CakMelding, ZorgMelding
 
 KOLOMMEN = [
@@ -169,8 +171,6 @@ def exporteer(meldingen: Iterable[CakMelding] | None = None, *, gemeente=None) -
 
 def exporteer_per_gemeente(gemeenten=None) -> list[str]:
     """One delivery per gemeente with notices waiting (of ``gemeenten`` when given)."""
-    from klantreis.organisaties.models import Gemeente
-
     wachtend = te_leveren().values("toewijzing__gemeente")
     qs = Gemeente.objects.filter(pk__in=wachtend).order_by("code")
     if gemeenten is not None:

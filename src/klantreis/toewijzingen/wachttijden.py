@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from klantreis.producten.models import Product, Segment
+
 from .models import MeldingSoort, Toewijzing
 
 PERIODE = timedelta(days=365)
@@ -74,8 +76,6 @@ def benodigde_producten(traject):
     ondersteuningsplan (``subsegment``) or bepaling jeugdhulp (``zorgvorm_subsegment``),
     matched on a segment's code or name (with its subsegments' products). None when no
     document names one the productcodelijst knows."""
-    from klantreis.producten.models import Product, Segment
-
     namen = set()
     for document in traject.documenten.exclude(status="vervallen"):
         versie = document.laatste_versie

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from klantreis.accounts.models import Rol
-from klantreis.accounts.toegang import deelbaar, zichtbare_documenten, zichtbare_trajecten
 from klantreis.clients.models import Toestemming
 from klantreis.documenten.models import Document
 from klantreis.routes.engine import rollen_van
 from klantreis.tests.factories import user_met_rol
+from klantreis.toegang.beleid import deelbaar, zichtbare_documenten, zichtbare_trajecten
 
 from .conftest import Wereld
 

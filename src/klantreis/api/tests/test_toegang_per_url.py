@@ -39,6 +39,7 @@ ObjectUrl = Callable[[Kant], dict]
 
 OBJECT_URLS: dict[str, ObjectUrl] = {
     "portal:traject": lambda k: {"pk": k.traject.pk},
+    "portal:doorbreken": lambda k: {"pk": k.traject.pk},
     "portal:actie": lambda k: {"pk": k.traject.pk},
     "portal:aanbieder_kiezen": lambda k: {"pk": k.traject.pk},
     "portal:document": lambda k: {"pk": k.traject.pk, "soort": "ondersteuningsplan"},

@@ -1,15 +1,15 @@
 """The audit log says WHY a user saw a client's data: the relation the visibility rule
-granted (``accounts.toegang.grondslag``), and the user's own reason when they opened a
+granted (``toegang.beleid.grondslag``), and the user's own reason when they opened a
 traject they have no task in."""
 
 import pytest
 from django.urls import reverse
 
 from klantreis.accounts.models import Rol
-from klantreis.accounts.toegang import grondslag, heeft_taak
 from klantreis.api.tests.conftest import Wereld, als
 from klantreis.audit.models import Inzage, Via
 from klantreis.tests.factories import user_met_rol
+from klantreis.toegang.beleid import grondslag, heeft_taak
 
 pytestmark = pytest.mark.django_db
 

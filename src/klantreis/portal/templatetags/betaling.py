@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 
 from klantreis.declaraties.overzicht import uitleg as _uitleg
+from klantreis.toegang.beleid import DECLARATIE_ROLLEN
 
 register = template.Library()
 
@@ -28,8 +29,6 @@ def uitleg(retourcode: str, wet: str = "wmo"):
 @register.simple_tag
 def ziet_declaraties(user) -> bool:
     """Back office, functioneel beheer and a provider's staff see the declaratie screens."""
-    from klantreis.accounts.toegang import DECLARATIE_ROLLEN
-
     if not user.is_authenticated:
         return False
     return user.roltoewijzingen.filter(rol__in=DECLARATIE_ROLLEN).exists()

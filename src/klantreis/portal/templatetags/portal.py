@@ -2,7 +2,9 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 
+from klantreis.accounts import tweestaps
 from klantreis.accounts.models import Rol
+from klantreis.toegang.beleid import backoffice_gemeenten
 
 register = template.Library()
 
@@ -72,9 +74,6 @@ def kan_starten(user) -> bool:
 def tweestaps_menu(user) -> dict:
     """What the menu offers for two-factor login: enrolment to a user without an app, the
     reset page to functioneel beheer."""
-    from klantreis.accounts import tweestaps
-    from klantreis.accounts.models import Rol
-
     return {
         # a session verified with a code has a device: no query on every page for them
         "instellen": not (tweestaps.is_geverifieerd(user) or tweestaps.heeft_apparaat(user)),
@@ -85,8 +84,6 @@ def tweestaps_menu(user) -> dict:
 @register.simple_tag
 def doet_backoffice(user) -> bool:
     """Whether the user does a gemeente's back-office work (the verzoeken menu item)."""
-    from klantreis.accounts.toegang import backoffice_gemeenten
-
     return backoffice_gemeenten(user).exists()
 
 

@@ -200,10 +200,10 @@ def test_route3_aanbieder_leest_bepaling_en_aanmeldformulier_die_de_gi_hem_stuur
     aanmeldformulier to the provider, which needs them to answer "Passende hulp?"; no separate
     consent is asked (a child-protection measure). Other documents stay unshared, and the
     portal and the API agree (``deelbaar`` and ``zichtbare_documenten``)."""
-    from klantreis.accounts.toegang import zichtbare_documenten
     from klantreis.routes import engine
     from klantreis.tests.factories import ClientFactory
     from klantreis.tests.lopen import actoren, rond_af
+    from klantreis.toegang.beleid import zichtbare_documenten
 
     wie = actoren(doetinchem)
     traject = engine.start_traject(

@@ -18,16 +18,16 @@ from klantreis.berichten import tasks as berichten_tasks
 from klantreis.berichten.models import Bericht
 from klantreis.berichten.transports import maak_transport
 from klantreis.clients.models import Client
-from klantreis.demo import lopen
-from klantreis.demo.bsn import test_bsns
-from klantreis.demo.laden import AANBIEDER_PER_ROUTE, WET_PER_ROUTE, actor_voor, laad_basis
 from klantreis.organisaties.models import Gemeente
 from klantreis.routes import engine
 from klantreis.routes.models import RouteVersie, TrajectStatus
+from klantreis.simulatie.aanbieder import Aanvraag, Persoon, SimAanbieder
 from klantreis.toewijzingen import services
 from klantreis.toewijzingen.models import Toewijzing, Verzoek
 
-from .aanbieder import Aanvraag, Persoon, SimAanbieder
+from . import lopen
+from .bsn import test_bsns
+from .laden import AANBIEDER_PER_ROUTE, WET_PER_ROUTE, actor_voor, laad_basis
 
 PROVIDER_BERICHTEN = {"305", "307", "315"}
 

@@ -30,7 +30,7 @@ class Command(BaseCommand):
         uitvoer = Path(berichten).resolve()
         if os.environ.get(VLAG) != "1":
             return self._in_verse_tenant(route, uitvoer, als_json)
-        from klantreis.simulatie.runner import simuleer
+        from klantreis.demo.simulatie import simuleer
 
         werkmap = Path(os.environ["KLANTREIS_SIMULATIE_WERKMAP"])
         call_command("migrate", verbosity=0, interactive=False)

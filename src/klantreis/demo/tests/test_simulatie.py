@@ -11,8 +11,8 @@ from django.conf import settings
 from django.core.management import call_command
 from lxml import etree
 
+from klantreis.demo.simulatie import simuleer
 from klantreis.routes.models import RouteVersie, Traject, TrajectStatus
-from klantreis.simulatie.runner import simuleer
 
 SHARED = settings.PROJECT_DIR.parent / "shared" / "istandaarden"
 ROUTES = [
