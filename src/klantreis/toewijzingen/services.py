@@ -226,7 +226,9 @@ def _bewaar_wijziging(t: Toewijzing) -> None:
         einddatum=t.einddatum,
         gewijzigd_op=t.gewijzigd_op,
     ):
-        raise ToewijzingFout("Deze toewijzing is intussen verwijderd; laad haar opnieuw.")
+        raise ToewijzingFout(
+            "Deze toewijzing is verwijderd (misschien zojuist) en verandert niet meer (CS335)."
+        )
 
 
 def _stuur_301_voor(t: Toewijzing, op) -> None:
