@@ -429,7 +429,7 @@ class DocumentViewSet(Lezen):
                 traject, data["soort"], data["inhoud"], door=request.user, rol=rol
             )
             if data["vaststellen"]:
-                documenten.vaststellen(versie.document, door=request.user, rol=rol)
+                documenten.stel_vast(versie.document, door=request.user, rol=rol)
         return self._document(versie.document, status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -447,7 +447,7 @@ class DocumentViewSet(Lezen):
         )
         if rol is None:
             return fout("verkeerde_rol", "U mag dit document niet vaststellen.", 403)
-        documenten.vaststellen(document, door=request.user, rol=rol)
+        documenten.stel_vast(document, door=request.user, rol=rol)
         return self._document(document)
 
     @extend_schema(

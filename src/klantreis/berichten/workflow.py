@@ -1,8 +1,9 @@
 """The lifecycle of a ``Bericht``: the one place where its status may change.
 
-Every change is a conditional UPDATE (``WHERE status IN (<allowed sources>)``), so two workers
-never both take the same step and a stale copy in memory cannot move a message back. Each edge
-names the reason or the iStandaarden rule that needs it; ``test_workflow.py`` covers them.
+Every change is a conditional UPDATE (``WHERE status IN (<allowed sources>)``, the shared
+``klantreis.levenscyclus``, decision 0019), so two workers never both take the same step and a
+stale copy in memory cannot move a message back. Each edge names the reason or the
+iStandaarden rule that needs it; ``test_workflow.py`` covers every pair of states.
 
 Inbound:  ontvangen → in_verwerking → verwerkt | afgekeurd | geweigerd (a retour refusing our heen)
 Outbound: te_verzenden → verzonden | mislukt (after the maximum number of attempts)
@@ -11,7 +12,8 @@ Outbound: te_verzenden → verzonden | mislukt (after the maximum number of atte
 from __future__ import annotations
 
 from django.db import models
-from django.utils import timezone
+
+from klantreis.levenscyclus import Levenscyclus, OngeldigeOvergang
 
 
 class Richting(models.TextChoices):
@@ -34,7 +36,8 @@ S = Status
 
 #: (from, to) -> why the edge exists. Nothing else may change ``Bericht.status``.
 OVERGANGEN: dict[tuple[str, str], str] = {
-    # A worker claims the message; the conditional UPDATE makes the claim exclusive.
+    # A worker claims the message; the conditional UPDATE makes the claim exclusive, so it is
+    # processed once and answered once (OP090, decision 0003).
     (S.ONTVANGEN, S.IN_VERWERKING): "claim door een worker",
     # The worker holding it was killed (crash between receipt and retour): after the limit
     # (KLANTREIS_BERICHTEN["vastgelopen_na"]) another worker takes it again. Nothing is lost.
@@ -56,11 +59,12 @@ OVERGANGEN: dict[tuple[str, str], str] = {
     # twice and send a second retour.
     (S.AFGEKEURD, S.ONTVANGEN): "beheerder: opnieuw verwerken",
     (S.IN_VERWERKING, S.ONTVANGEN): "beheerder: opnieuw verwerken",
-    # The transport accepted the message.
+    # The transport accepted the message (the outbox row, written with the domain change in
+    # one transaction: decision 0003).
     (S.TE_VERZENDEN, S.VERZONDEN): "afgeleverd bij het transport",
     # Every attempt failed (KLANTREIS_BERICHTEN["max_pogingen"]); kept for an administrator.
     (S.TE_VERZENDEN, S.MISLUKT): "maximum aantal pogingen bereikt",
-    # An administrator retries a failed delivery.
+    # An administrator retries a failed delivery (OP090: the retour must still arrive).
     (S.MISLUKT, S.TE_VERZENDEN): "beheerder: opnieuw verzenden",
     # The same heenbericht arrived again: the sender missed our retour, so the stored retour
     # is delivered again — the same row and bytes, not a new message (idempotent receipt).
@@ -68,13 +72,20 @@ OVERGANGEN: dict[tuple[str, str], str] = {
 }
 
 
-class OngeldigeOvergang(ValueError):
-    pass
+BERICHT = Levenscyclus(
+    "Bericht.status",
+    OVERGANGEN,
+    # received (stored first, decision 0003) or written into the outbox (transactional outbox)
+    begin=frozenset({S.ONTVANGEN, S.TE_VERZENDEN}),
+    tijdveld="bijgewerkt_op",
+)
+
+__all__ = ["BERICHT", "OVERGANGEN", "OngeldigeOvergang", "Richting", "Status", "bronnen", "zet"]
 
 
 def bronnen(naar: str) -> list[str]:
     """The states from which ``naar`` may be reached."""
-    return [van for (van, doel) in OVERGANGEN if doel == naar]
+    return BERICHT.bronnen(naar)
 
 
 def zet(queryset: models.QuerySet, naar: str, *, van: list[str] | str | None = None, **velden):
@@ -83,15 +94,4 @@ def zet(queryset: models.QuerySet, naar: str, *, van: list[str] | str | None = N
     Returns the number of rows moved (0: someone else was first, or the edge is not allowed
     from the row's current state). ``van`` narrows the sources; each must be a real edge.
     """
-    toegestaan = bronnen(naar)
-    if van is not None:
-        van = [van] if isinstance(van, str) else list(van)
-        for v in van:
-            if (v, naar) not in OVERGANGEN:
-                raise OngeldigeOvergang(f"Overgang {v} → {naar} bestaat niet.")
-        toegestaan = van
-    if not toegestaan:
-        raise OngeldigeOvergang(f"Geen overgang naar {naar}.")
-    return queryset.filter(status__in=toegestaan).update(
-        status=naar, bijgewerkt_op=timezone.now(), **velden
-    )
+    return BERICHT.zet(queryset, naar, van=van, **velden)

@@ -1,7 +1,12 @@
-"""The payment lifecycle: the one place where ``Prestatie.betaalstatus`` and
-``Betaalopdracht.status`` may change, each edge with its reason (STYLE.md, after Signals'
-``workflow.py``). Every change is a conditional UPDATE on the source state, so two clerks
-pressing the button at once never put one line in two payment runs.
+"""The declaratie and payment lifecycles: the one place where ``Declaratie.status``,
+``Prestatie.betaalstatus`` and ``Betaalopdracht.status`` may change, each edge with its reason
+(STYLE.md, after Signals' ``workflow.py``). Every change is a conditional UPDATE on the source
+state (the shared ``klantreis.levenscyclus``, decision 0019), so two clerks pressing the button
+at once never put one line in two payment runs.
+
+Declaratie: verwerkt | afgekeurd, set once when the 323 is judged; no edges (IV087: a
+            declaratie rejected as a whole counts as not submitted; the provider sends a new
+            one, which is a new Declaratie)
 
 Prestatie:  "" (afgekeurd)                        never paid
             aangehouden → te_betalen               the 305 arrived (Heusden stap 7/8)
@@ -16,7 +21,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
-from .models import Betaalstatus, OpdrachtStatus
+from klantreis.levenscyclus import Levenscyclus, OngeldigeOvergang
+
+from .models import Betaalstatus, DeclaratieStatus, OpdrachtStatus
 
 B = Betaalstatus
 O = OpdrachtStatus  # noqa: E741
@@ -34,42 +41,48 @@ PRESTATIE_OVERGANGEN: dict[tuple[str, str], str] = {
 
 #: Betaalopdracht.status (from, to) -> why.
 OPDRACHT_OVERGANGEN: dict[tuple[str, str], str] = {
+    # Heusden stap 8: finance confirms the bank executed the file; its lines are paid
     (O.AANGEMAAKT, O.BETAALD): "de bank heeft het bestand uitgevoerd (bevestigd door financiën)",
+    # Heusden stap 8: the bank refused the file, its lines go back to te_betalen (above)
     (O.AANGEMAAKT, O.INGETROKKEN): "het bestand is niet of niet goed verwerkt door de bank",
 }
 
+#: Declaratie.status: none. The 323 is judged once and answered by one 325 (OP354/IV087).
+DECLARATIE_OVERGANGEN: dict[tuple[str, str], str] = {}
 
-class OngeldigeOvergang(ValueError):
-    pass
+DECLARATIE = Levenscyclus(
+    "Declaratie.status",
+    DECLARATIE_OVERGANGEN,
+    begin=frozenset({DeclaratieStatus.VERWERKT, DeclaratieStatus.AFGEKEURD}),
+)
+PRESTATIE = Levenscyclus(
+    "Prestatie.betaalstatus",
+    PRESTATIE_OVERGANGEN,
+    veld="betaalstatus",
+    # approved and payable, approved and held for the 305 (Heusden), or rejected: never paid
+    begin=frozenset({B.TE_BETALEN, B.AANGEHOUDEN, B.GEEN}),
+)
+BETAALOPDRACHT = Levenscyclus(
+    "Betaalopdracht.status", OPDRACHT_OVERGANGEN, begin=frozenset({O.AANGEMAAKT})
+)
 
-
-def _controleer(overgangen: dict, van: str, naar: str) -> None:
-    if (van, naar) not in overgangen:
-        raise OngeldigeOvergang(f"Overgang {van or 'afgekeurd'} → {naar} bestaat niet.")
+__all__ = [
+    "BETAALOPDRACHT",
+    "DECLARATIE",
+    "PRESTATIE",
+    "OngeldigeOvergang",
+    "zet_opdracht",
+    "zet_prestaties",
+]
 
 
 def zet_prestaties(qs: models.QuerySet, van: str, naar: str, **velden) -> int:
     """Moves every prestatie of ``qs`` that is in ``van`` to ``naar``; returns how many."""
-    _controleer(PRESTATIE_OVERGANGEN, van, naar)
-    # The state test must be in the UPDATE's own WHERE, not in a subquery Django makes for a
-    # filter across a join: PostgreSQL re-checks only the outer WHERE on a row another
-    # transaction just changed, so a second clerk would otherwise take lines already taken.
-    return (
-        qs.model.objects.filter(pk__in=qs.values("pk"))
-        .filter(betaalstatus=van)
-        .update(betaalstatus=naar, **velden)
-    )
+    return PRESTATIE.zet(qs, naar, van=van, **velden)
 
 
 def zet_opdracht(opdracht, naar: str, *, door=None) -> bool:
     """Moves the run from ``aangemaakt`` to ``naar``; False when someone else was first."""
-    _controleer(OPDRACHT_OVERGANGEN, O.AANGEMAAKT, naar)
-    nu = timezone.now()
-    gezet = (
-        type(opdracht)
-        .objects.filter(pk=opdracht.pk, status=O.AANGEMAAKT)
-        .update(status=naar, afgehandeld_op=nu, afgehandeld_door=door)
+    return BETAALOPDRACHT.zet_object(
+        opdracht, naar, van=O.AANGEMAAKT, afgehandeld_op=timezone.now(), afgehandeld_door=door
     )
-    if gezet:
-        opdracht.status, opdracht.afgehandeld_op, opdracht.afgehandeld_door = naar, nu, door
-    return bool(gezet)

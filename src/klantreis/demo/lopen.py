@@ -32,7 +32,7 @@ def schrijf_en_stel_vast(traject, soort: str, actor: Actor, rol: str | None = No
     )
     document = versie.document
     if document.status != DocumentStatus.VASTGESTELD:
-        documenten.vaststellen(document, door=actor(rol), rol=rol)
+        documenten.stel_vast(document, door=actor(rol), rol=rol)
     return document
 
 

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 
 class DocumentSoort(models.TextChoices):
@@ -22,17 +21,16 @@ class DocumentStatus(models.TextChoices):
     VERVALLEN = "vervallen", "Vervallen"
 
 
-class Document(ConcurrentTransitionMixin, models.Model):
-    """One document of a traject. Its content lives in versions; its lifecycle here is the
-    one place where a document's status may change (ConcurrentTransitionMixin refuses a
-    transition made on a stale copy)."""
+class Document(models.Model):
+    """One document of a traject. Its content lives in versions; its status changes only in
+    ``documenten.workflow`` (a conditional UPDATE that refuses a move made on a stale copy)."""
 
     traject = models.ForeignKey(
         "routes.Traject", on_delete=models.CASCADE, related_name="documenten"
     )
     soort = models.CharField(max_length=40, choices=DocumentSoort.choices)
-    status = FSMField(
-        default=DocumentStatus.CONCEPT, choices=DocumentStatus.choices, protected=True
+    status = models.CharField(
+        max_length=50, choices=DocumentStatus.choices, default=DocumentStatus.CONCEPT
     )
     aangemaakt_op = models.DateTimeField(default=timezone.now)
 
@@ -47,24 +45,6 @@ class Document(ConcurrentTransitionMixin, models.Model):
     @property
     def laatste_versie(self):
         return self.versies.order_by("-nummer").first()
-
-    # The lifecycle. Each edge names the step that needs it.
-    @transition(field=status, source=DocumentStatus.CONCEPT, target=DocumentStatus.VASTGESTELD)
-    def vaststellen(self):
-        """The maker finishes a version; route steps require vastgestelde documents."""
-
-    @transition(field=status, source=DocumentStatus.VASTGESTELD, target=DocumentStatus.CONCEPT)
-    def heropenen(self):
-        """A new version is needed: e.g. the beschikking supplemented (Achterhoek 7a) or an
-        adjusted bepaling jeugdhulp (route 3, 8b)."""
-
-    @transition(
-        field=status,
-        source=[DocumentStatus.CONCEPT, DocumentStatus.VASTGESTELD],
-        target=DocumentStatus.VERVALLEN,
-    )
-    def laten_vervallen(self):
-        """Withdrawn; kept for the history."""
 
 
 class DocumentVersie(models.Model):

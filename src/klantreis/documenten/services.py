@@ -1,4 +1,4 @@
-"""Writing documents, fixing them (vaststellen) and recording akkoorden. Who may write a
+"""Writing documents, fixing them (``stel_vast``) and recording akkoorden. Who may write a
 document follows the route: the role of a step that needs it, or a regie role."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from klantreis.accounts.models import Rol
 from klantreis.termijnen import services as termijnen
 
+from . import workflow
 from .inhoud import fouten_in_inhoud
 from .models import Akkoord, Document, DocumentSoort, DocumentStatus, DocumentVersie
 
@@ -98,8 +98,8 @@ def schrijf_versie(
     if document is None:
         document = Document.objects.create(traject=traject, soort=soort, aangemaakt_op=op)
     elif document.status == DocumentStatus.VASTGESTELD:
-        document.heropenen()
-        document.save()
+        # locked above, so no one else can have moved it
+        workflow.DOCUMENT.zet_object(document, DocumentStatus.CONCEPT)
     nummer = (document.versies.aggregate(n=Max("nummer"))["n"] or 0) + 1
     return DocumentVersie.objects.create(
         document=document, nummer=nummer, inhoud=inhoud, gemaakt_door=door, rol=rol, gemaakt_op=op
@@ -107,7 +107,7 @@ def schrijf_versie(
 
 
 @transaction.atomic
-def vaststellen(document: Document, *, door, rol: str) -> Document:
+def stel_vast(document: Document, *, door, rol: str) -> Document:
     _controleer(
         door,
         rol,
@@ -117,18 +117,13 @@ def vaststellen(document: Document, *, door, rol: str) -> Document:
     )
     if not document.versies.exists():
         raise DocumentFout("Een document zonder inhoud kan niet worden vastgesteld.")
-    try:
-        document.vaststellen()
-        document.save()
-    except TransitionNotAllowed as exc:
+    if not workflow.DOCUMENT.mag(document.status, DocumentStatus.VASTGESTELD):
         raise DocumentFout(
             f"Een document met status {document.get_status_display().lower()} kan niet "
             "worden vastgesteld."
-        ) from exc
-    except ConcurrentTransition as exc:
-        raise DocumentFout(
-            "Iemand anders heeft dit document intussen gewijzigd; laad het opnieuw."
-        ) from exc
+        )
+    if not workflow.DOCUMENT.zet_object(document, DocumentStatus.VASTGESTELD):
+        raise DocumentFout("Iemand anders heeft dit document intussen gewijzigd; laad het opnieuw.")
     termijnen.bij_document(
         document.traject, document.soort, document.laatste_versie.inhoud, timezone.localdate()
     )

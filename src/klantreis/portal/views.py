@@ -486,7 +486,7 @@ def document(request, pk: int, soort: str):
                     traject, soort, form.inhoud(), door=request.user, rol=rol
                 )
                 if request.POST.get("vaststellen"):
-                    documenten.vaststellen(versie.document, door=request.user, rol=rol)
+                    documenten.stel_vast(versie.document, door=request.user, rol=rol)
             except documenten.DocumentFout as fout:
                 messages.error(request, str(fout))
             else:
@@ -534,7 +534,7 @@ def vaststellen(request, pk: int, document_pk: int):
     try:
         if rol is None:
             raise documenten.DocumentFout("U mag dit document niet vaststellen.")
-        documenten.vaststellen(document, door=request.user, rol=rol)
+        documenten.stel_vast(document, door=request.user, rol=rol)
     except documenten.DocumentFout as fout:
         messages.error(request, str(fout))
     else:

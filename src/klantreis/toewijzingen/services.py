@@ -17,7 +17,7 @@ from klantreis.istandaarden import codes, modellen
 from klantreis.routes import engine
 from klantreis.termijnen import services as termijnen
 
-from . import signalen
+from . import signalen, workflow
 from .models import Nummerreeks, Toewijzing, Verzoek, VerzoekSoort, VerzoekStatus
 
 log = logging.getLogger(__name__)
@@ -217,6 +217,20 @@ def stuur_301(
     return bericht
 
 
+def _bewaar_wijziging(t: Toewijzing) -> None:
+    """Stores ``t``'s new einddatum and RedenWijziging through its lifecycle (a conditional
+    UPDATE, decision 0019): refused when someone deleted it meanwhile."""
+    if not workflow.TOEWIJZING.zet(
+        Toewijzing.objects.filter(pk=t.pk),
+        t.reden_wijziging,
+        einddatum=t.einddatum,
+        gewijzigd_op=t.gewijzigd_op,
+    ):
+        raise ToewijzingFout(
+            "Deze toewijzing is verwijderd (misschien zojuist) en verandert niet meer (CS335)."
+        )
+
+
 def _stuur_301_voor(t: Toewijzing, op) -> None:
     """The 301 for this toewijzing's client and provider (with all their toewijzingen, OP087)."""
     stuur_301(
@@ -410,7 +424,7 @@ def wijzig_einddatum(
     t.gewijzigd_op = op
     _controleer_inhoud(t)
     _controleer_stapeling(t)
-    t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
+    _bewaar_wijziging(t)
     _stuur_301_voor(t, op)
     beweeg_traject(
         t.traject, "301", door=door, rol="backoffice", reden="Einddatum gewijzigd (301)", op=op
@@ -433,7 +447,7 @@ def verwijder(t: Toewijzing, *, door=None, op=None) -> Toewijzing:
     t.einddatum = t.ingangsdatum
     t.reden_wijziging = "13"
     t.gewijzigd_op = op
-    t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
+    _bewaar_wijziging(t)
     _stuur_301_voor(t, op)
     return t
 
@@ -459,7 +473,7 @@ def wijzig_omvang(
     t.einddatum = per - dt.timedelta(days=1)
     t.reden_wijziging = "05"
     t.gewijzigd_op = op
-    t.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
+    _bewaar_wijziging(t)
     return wijs_toe(
         client=t.client,
         aanbieder=t.aanbieder,
@@ -507,6 +521,13 @@ def _stuur_319(verzoek: Verzoek, antwoord: str, reden: str = "", op=None, woonpl
     return berichten.verstuur(bericht, traject=verzoek.traject)
 
 
+def _beantwoord(verzoek: Verzoek, naar: str, **velden) -> None:
+    """Moves the request through its lifecycle (a conditional UPDATE, decision 0019): of two
+    clerks answering it at once one wins; the other's answer is rolled back (TR359/TR365)."""
+    if not workflow.VERZOEK.zet_object(verzoek, naar, **velden):
+        raise ToewijzingFout("Dit verzoek is intussen beantwoord; laad het opnieuw.")
+
+
 @transaction.atomic
 def zet_in_onderzoek(verzoek: Verzoek, *, door=None, op=None) -> Verzoek:
     """319 "aanvraag in onderzoek": once per request (TR360); the final 301 or 319 follows
@@ -517,8 +538,7 @@ def zet_in_onderzoek(verzoek: Verzoek, *, door=None, op=None) -> Verzoek:
             "niet beantwoord is (TR360)."
         )
     _stuur_319(verzoek, "2", op=op)
-    verzoek.status = VerzoekStatus.IN_ONDERZOEK
-    verzoek.save(update_fields=["status"])
+    _beantwoord(verzoek, VerzoekStatus.IN_ONDERZOEK)
     if verzoek.traject is not None:
         termijnen.bij_bericht(
             verzoek.traject,
@@ -560,10 +580,9 @@ def wijs_verzoek_af(
             "jeugdwet (TR409)."
         )
     _stuur_319(verzoek, "1", reden, op=op, woonplaats=woonplaats)
-    verzoek.status = VerzoekStatus.AFGEWEZEN
-    verzoek.reden_afwijzing = reden
-    verzoek.beantwoord_op = op or timezone.now()
-    verzoek.save(update_fields=["status", "reden_afwijzing", "beantwoord_op"])
+    _beantwoord(
+        verzoek, VerzoekStatus.AFGEWEZEN, reden_afwijzing=reden, beantwoord_op=op or timezone.now()
+    )
     if verzoek.traject is not None:  # the answer meets OP274's termijnen (5 werkdagen, 8 weken)
         termijnen.bij_bericht(verzoek.traject, "319", timezone.localdate(verzoek.beantwoord_op))
     if verzoek.soort == VerzoekSoort.VOW:
@@ -607,9 +626,7 @@ def honoreer_vot(verzoek: Verzoek, *, product, door=None, op=None, **wijziging) 
         door=door,
         op=op,
     )
-    verzoek.status = VerzoekStatus.TOEGEWEZEN
-    verzoek.beantwoord_op = op or timezone.now()
-    verzoek.save(update_fields=["status", "beantwoord_op"])
+    _beantwoord(verzoek, VerzoekStatus.TOEGEWEZEN, beantwoord_op=op or timezone.now())
     return t
 
 
@@ -631,7 +648,7 @@ def honoreer_vow(verzoek: Verzoek, *, door=None, op=None) -> list[Toewijzing]:
         oud.einddatum = max(oud.ingangsdatum, ingang - dt.timedelta(days=1))
         oud.reden_wijziging = "05"
         oud.gewijzigd_op = op
-        oud.save(update_fields=["einddatum", "reden_wijziging", "gewijzigd_op"])
+        _bewaar_wijziging(oud)
         nieuw.append(_nieuwe_uit_verzoek(verzoek, oud.product, ingang, wijziging, omvang, op))
     for product_data in inhoud.get("nieuwe_producten", []):
         from klantreis.producten.models import Product
@@ -646,9 +663,7 @@ def honoreer_vow(verzoek: Verzoek, *, door=None, op=None) -> list[Toewijzing]:
                 verzoek, product, ingang, product_data, product_data.get("omvang") or {}, op
             )
         )
-    verzoek.status = VerzoekStatus.TOEGEWEZEN
-    verzoek.beantwoord_op = op
-    verzoek.save(update_fields=["status", "beantwoord_op"])
+    _beantwoord(verzoek, VerzoekStatus.TOEGEWEZEN, beantwoord_op=op)
     _na_verzoek(verzoek, goedgekeurd=True, door=door, op=op)
     stuur_301(
         gemeente=verzoek.gemeente,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 import pytest
 import time_machine
@@ -11,13 +12,14 @@ from django.utils import timezone
 from klantreis.berichten import services, verwerking, workflow
 from klantreis.berichten.models import Bericht
 from klantreis.berichten.workflow import OVERGANGEN, Richting, Status
+from klantreis.tests.overgangen import controleer_paar, paren
 
 pytestmark = pytest.mark.django_db
 
 
 def _bericht(status: str, richting: str = Richting.IN) -> Bericht:
     return Bericht.objects.create(
-        richting=richting, inhoud=b"x", sha256=f"{status}{richting}", status=status
+        richting=richting, inhoud=b"x", sha256=uuid.uuid4().hex, status=status
     )
 
 
@@ -66,3 +68,29 @@ def test_verouderde_claim_wordt_overgenomen_en_de_eerste_worker_schrijft_niets(
     assert not Bericht.objects.filter(richting=Richting.UIT).exists()
     assert verwerking._verwerk(Bericht.objects.get(pk=bericht.pk), tweede) == Status.VERWERKT
     assert Bericht.objects.filter(richting=Richting.UIT).count() == 1
+
+
+#: The edges this test expects, written out apart from the table (decision 0019).
+VERWACHT = {
+    (Status.ONTVANGEN, Status.IN_VERWERKING),
+    (Status.IN_VERWERKING, Status.IN_VERWERKING),
+    (Status.IN_VERWERKING, Status.VERWERKT),
+    (Status.IN_VERWERKING, Status.AFGEKEURD),
+    (Status.IN_VERWERKING, Status.GEWEIGERD),
+    (Status.IN_VERWERKING, Status.ONTVANGEN),
+    (Status.AFGEKEURD, Status.ONTVANGEN),
+    (Status.TE_VERZENDEN, Status.VERZONDEN),
+    (Status.TE_VERZENDEN, Status.MISLUKT),
+    (Status.MISLUKT, Status.TE_VERZENDEN),
+    (Status.VERZONDEN, Status.TE_VERZENDEN),
+}
+
+
+@pytest.mark.parametrize(("van", "naar"), paren(workflow.BERICHT))
+def test_elk_paar_statussen(van, naar):
+    b = _bericht(van)
+    controleer_paar(workflow.BERICHT, b, van, naar, (van, naar) in VERWACHT)
+
+
+def test_een_nieuw_bericht_begint_ontvangen_of_te_verzenden():
+    assert workflow.BERICHT.begin == {Status.ONTVANGEN, Status.TE_VERZENDEN}

@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import django_fsm
 from django.conf import settings
 from django.db import migrations, models
 
@@ -44,7 +43,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "status",
-                    django_fsm.FSMField(
+                    models.CharField(
                         choices=[
                             ("concept", "Concept"),
                             ("vastgesteld", "Vastgesteld"),
@@ -52,7 +51,6 @@ class Migration(migrations.Migration):
                         ],
                         default="concept",
                         max_length=50,
-                        protected=True,
                     ),
                 ),
                 ("aangemaakt_op", models.DateTimeField(default=django.utils.timezone.now)),
@@ -70,7 +68,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "documenten",
                 "ordering": ["aangemaakt_op", "pk"],
             },
-            bases=(django_fsm.ConcurrentTransitionMixin, models.Model),
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name="DocumentVersie",

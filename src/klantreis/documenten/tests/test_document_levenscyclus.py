@@ -33,7 +33,7 @@ def test_nieuwe_versie_heropent_en_vraagt_akkoord_opnieuw(traject):
     v1 = services.schrijf_versie(
         traject, "ipa", inhoud("ipa"), door=wie[Rol.TOEGANG], rol=Rol.TOEGANG
     )
-    document = services.vaststellen(v1.document, door=wie[Rol.TOEGANG], rol=Rol.TOEGANG)
+    document = services.stel_vast(v1.document, door=wie[Rol.TOEGANG], rol=Rol.TOEGANG)
     akkoord = services.geef_akkoord(
         document, rol=Rol.CLIENT, akkoord=True, door=wie[Rol.TOEGANG], door_rol=Rol.TOEGANG
     )
@@ -66,9 +66,9 @@ def test_vaststellen_op_verouderde_kopie_wordt_geweigerd(traject):
         traject, "iva", inhoud("iva"), door=wie[Rol.TOEGANG], rol=Rol.TOEGANG
     )
     kopie = Document.objects.get(pk=versie.document.pk)
-    services.vaststellen(versie.document, door=wie[Rol.TOEGANG], rol=Rol.TOEGANG)
+    services.stel_vast(versie.document, door=wie[Rol.TOEGANG], rol=Rol.TOEGANG)
     with pytest.raises(services.DocumentFout, match="intussen gewijzigd"):
-        services.vaststellen(kopie, door=wie[Rol.TOEGANG], rol=Rol.TOEGANG)
+        services.stel_vast(kopie, door=wie[Rol.TOEGANG], rol=Rol.TOEGANG)
 
 
 def test_alleen_de_rol_van_de_stap_schrijft_het_document(traject):

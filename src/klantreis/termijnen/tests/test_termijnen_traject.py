@@ -125,7 +125,7 @@ def test_verlenging_8_weken_voor_einde_beschikking_teruggerekend(heusden):
     versie = documenten.schrijf_versie(
         traject, "beschikking", beschikking, door=wie[Rol.BACKOFFICE], rol=Rol.BACKOFFICE
     )
-    documenten.vaststellen(versie.document, door=wie[Rol.BACKOFFICE], rol=Rol.BACKOFFICE)
+    documenten.stel_vast(versie.document, door=wie[Rol.BACKOFFICE], rol=Rol.BACKOFFICE)
     termijn = traject.termijnen.get(sleutel="verlenging-aanvragen")
     assert termijn.startdatum == date(2027, 6, 27)
     assert termijn.einddatum == date(2027, 5, 2)  # counted back: stays on Sunday
@@ -135,7 +135,7 @@ def test_verlenging_8_weken_voor_einde_beschikking_teruggerekend(heusden):
     versie = documenten.schrijf_versie(
         traject, "beschikking", beschikking, door=wie[Rol.BACKOFFICE], rol=Rol.BACKOFFICE
     )
-    documenten.vaststellen(versie.document, door=wie[Rol.BACKOFFICE], rol=Rol.BACKOFFICE)
+    documenten.stel_vast(versie.document, door=wie[Rol.BACKOFFICE], rol=Rol.BACKOFFICE)
     termijnen = traject.termijnen.filter(sleutel="verlenging-aanvragen").order_by("pk")
     assert [(t.einddatum, t.status) for t in termijnen] == [
         (date(2027, 5, 2), TermijnStatus.VERVALLEN),
