@@ -2,8 +2,10 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.utils.html import format_html
 
+from klantreis.beheer import AlleenLezen
+
 from . import workflow
-from .models import Bericht, IdentificatieTeller
+from .models import Bericht, IdentificatieTeller, Quarantaine
 from .services import _plan_bezorging, _plan_verwerking
 from .workflow import Richting, Status
 
@@ -91,3 +93,35 @@ class BerichtAdmin(admin.ModelAdmin):
 class IdentificatieTellerAdmin(admin.ModelAdmin):
     list_display = ("afzender", "berichtcode", "laatste")
     readonly_fields = ("afzender", "berichtcode", "laatste")
+
+
+@admin.register(Quarantaine)
+class QuarantaineAdmin(AlleenLezen, admin.ModelAdmin):
+    """What the inbound channels refused (docs/security.md, "Inkomende kanalen"): to look
+    at, never to process. A message rightly refused is offered again by its sender."""
+
+    list_display = (
+        "ontvangen_op",
+        "kanaal",
+        "reden_code",
+        "afzender",
+        "ontvanger",
+        "identiteit",
+        "adres",
+        "grootte",
+    )
+    list_filter = ("kanaal", "reden_code")
+    search_fields = ("afzender", "ontvanger", "identiteit", "sha256", "kanaal_referentie")
+    date_hierarchy = "ontvangen_op"
+    exclude = ("inhoud",)
+    readonly_fields = ("begin",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("inhoud")
+
+    @admin.display(description="Begin van de inhoud (eerste 20.000 bytes)")
+    def begin(self, obj):
+        return format_html(
+            '<pre style="white-space: pre-wrap">{}</pre>',
+            bytes(obj.inhoud[:20_000]).decode("utf-8", errors="replace"),
+        )

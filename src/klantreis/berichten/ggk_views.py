@@ -11,8 +11,12 @@ SOAP Fault when the request was SOAP — when:
   can see what arrived.
 * the exchange cannot store it: ``StUF046``, plek ``server`` — the GGk offers it again.
 
-Authentication (PKIoverheid client certificate) is the TLS terminator's job; see
-docs/transports.md.
+Before any of that the sender must be known and within its limits (``inkomend``,
+docs/security.md "Inkomende kanalen"): its client certificate identity, from the TLS
+terminator's trusted header or the WSGI server's mutual TLS, must be in the peer map, and the
+envelope's zender, the message's Afzender and Ontvanger must fit that peer. Otherwise a
+``Fo03`` (``StUF052``: not authorised; ``StUF010``: recipient not served; ``StUF046``: over
+the rate limit, offer it later) and what arrived is kept in quarantine, not in the exchange.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from collections.abc import Callable
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.views.decorators.csrf import csrf_exempt
 
+from . import inkomend
+from .models import QuarantaineReden
+from .services import kop_van_bytes
 from .transports import ggk
 
 logger = logging.getLogger(__name__)
@@ -85,6 +92,20 @@ def _cross_ref(root) -> str:
     return (waarde or "").strip()[:40]
 
 
+def _adres(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+#: the StUF fault for each quarantine reason (StUF 0301 onderlaag, as in docs/transports.md)
+_STUF_CODE = {
+    QuarantaineReden.NIET_GEAUTHENTICEERD: "StUF052",
+    QuarantaineReden.ZENDER: "StUF052",
+    QuarantaineReden.AFZENDER: "StUF052",
+    QuarantaineReden.ONLEESBAAR: "StUF055",
+    QuarantaineReden.ONTVANGER: "StUF010",
+}
+
+
 @csrf_exempt
 def ontvang(request):
     if request.method != "POST":
@@ -98,25 +119,64 @@ def ontvang(request):
             soap=False,
             status=415,
         )
+    peer, identiteit = inkomend.peer_van_verzoek(request)
+    maximum = peer.max_bericht if peer else inkomend.instellingen()["max_bericht"]
     try:
         lengte = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         lengte = 0
-    if lengte > ggk.MAX_ENVELOP:
+    if lengte > maximum:
         return _fout(
-            f"De envelop is te groot ({lengte} bytes; maximaal {ggk.MAX_ENVELOP}).",
+            f"De envelop is te groot ({lengte} bytes; maximaal {maximum}).",
             code="StUF055",
             plek="client",
             soap=False,
             status=413,
         )
+    sleutel = peer.identiteit if peer else f"anoniem:{_adres(request)}"
+    if reden := inkomend.te_veel(sleutel, peer, lengte):
+        logger.warning("GGk: geweigerd, %s (%s)", reden, identiteit or _adres(request))
+        antwoord = _fout(
+            reden + " Bied het later opnieuw aan.",
+            code="StUF046",
+            plek="server",
+            soap=False,
+            status=429,
+        )
+        antwoord["Retry-After"] = "60"
+        return antwoord
     # read the stream ourselves: request.body would stop at DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB)
-    body = request.read(ggk.MAX_ENVELOP + 1)
+    body = request.read(maximum + 1)
+    if len(body) > maximum:  # a missing or lying Content-Length
+        return _fout(
+            f"De envelop is te groot (meer dan {maximum} bytes).",
+            code="StUF055",
+            plek="client",
+            soap=False,
+            status=413,
+        )
+    if peer is None:
+        # not parsed at all: an unknown sender's XML gets no parser time
+        reden = (
+            "Geen geldig clientcertificaat van een bekende partner; het bericht is niet verwerkt."
+            if not identiteit
+            else f"Certificaat {identiteit[:200]!r} hoort niet bij een bekende partner; het "
+            "bericht is niet verwerkt."
+        )
+        inkomend.quarantaine(
+            body,
+            kanaal="ggk",
+            reden_code=QuarantaineReden.NIET_GEAUTHENTICEERD,
+            reden=reden,
+            identiteit=identiteit,
+            adres=_adres(request),
+        )
+        return _fout(reden, code="StUF052", plek="client", soap=False, status=403)
 
     soap = True
     root = None
     try:
-        root = ggk.veilig_parsen(body)
+        root = ggk.veilig_parsen(body, max_grootte=maximum)
         soap = root.tag == f"{{{ggk.NS_SOAP}}}Envelope"
         envelop = ggk.lees_envelop_element(ggk.soap_body(root))
     except ggk.GgkFout as exc:
@@ -126,6 +186,15 @@ def ontvang(request):
             len(body),
             body[:LOG_MAX],
         )
+        inkomend.quarantaine(
+            body,
+            kanaal="ggk",
+            reden_code=QuarantaineReden.ONLEESBAAR,
+            reden=str(exc),
+            identiteit=identiteit,
+            peer=peer,
+            adres=_adres(request),
+        )
         return _fout(
             str(exc),
             code=exc.code,
@@ -133,6 +202,30 @@ def ontvang(request):
             soap=soap,
             status=400,
             cross_ref=_cross_ref(root) if root is not None else "",
+        )
+
+    if fout := _niet_gebonden(peer, envelop):
+        reden_code, reden = fout
+        inkomend.quarantaine(
+            body,
+            kanaal="ggk",
+            reden_code=reden_code,
+            reden=reden,
+            identiteit=identiteit,
+            peer=peer,
+            adres=_adres(request),
+            afzender=envelop.zender.organisatie,
+            ontvanger=envelop.ontvanger.organisatie,
+            bestandsnaam=envelop.bestandsnaam,
+            kanaal_referentie=envelop.referentienummer,
+        )
+        return _fout(
+            reden + " Het bericht is niet verwerkt.",
+            code=_STUF_CODE[reden_code],
+            plek="client",
+            soap=soap,
+            status=403,
+            envelop=envelop,
         )
 
     try:
@@ -159,10 +252,26 @@ def ontvang(request):
             envelop=envelop,
         )
     logger.info(
-        "GGk: %s %s van %s ontvangen (referentienummer %s)",
+        "GGk: %s %s van %s ontvangen (referentienummer %s, partner %s)",
         envelop.berichtcode,
         envelop.functie,
         envelop.zender.organisatie,
         envelop.referentienummer,
+        peer.naam,
     )
     return _antwoord(ggk.bouw_bv03(envelop), soap=soap)
+
+
+def _niet_gebonden(peer: inkomend.Peer, envelop: ggk.Envelop) -> tuple[str, str] | None:
+    """The envelope's zender must be a party of the certificate (the GGk itself may send
+    for every party it vouches for), and the message inside must be bound to that zender
+    and addressed to the envelope's ontvanger, a party served here."""
+    zender = envelop.zender.organisatie
+    if not peer.mag_zenden_als(zender):
+        return (
+            QuarantaineReden.ZENDER,
+            f"Zender {zender} hoort niet bij het certificaat van {peer.naam}.",
+        )
+    return inkomend.binding_fout(
+        kop_van_bytes(envelop.inhoud), zender=zender, ontvanger=envelop.ontvanger.organisatie
+    )

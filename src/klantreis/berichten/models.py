@@ -202,3 +202,52 @@ class IdentificatieTeller(models.Model):
 
     def __str__(self) -> str:
         return f"{self.afzender} {self.berichtcode}: {self.laatste}"
+
+
+class QuarantaineReden(models.TextChoices):
+    """Why something that arrived was not let into the exchange (docs/security.md)."""
+
+    NIET_GEAUTHENTICEERD = "niet_geauthenticeerd", "Geen (bekend) clientcertificaat"
+    ONLEESBAAR = "onleesbaar", "Envelop of berichtkop onleesbaar"
+    ZENDER = "zender", "Zender hoort niet bij het certificaat of de map"
+    AFZENDER = "afzender", "Afzender in het bericht is niet de zender"
+    ONTVANGER = "ontvanger", "Ontvanger wordt door deze installatie niet bediend"
+
+
+class Quarantaine(models.Model):
+    """Something that arrived over an inbound channel but was refused before the exchange:
+    an unauthenticated request, or a message not bound to its authenticated sender. Kept
+    unaltered for functioneel beheer (read-only admin); nothing here is ever processed.
+    Rate-limited requests are not kept (the limit is what bounds this table)."""
+
+    ontvangen_op = models.DateTimeField(default=timezone.now, db_index=True)
+    kanaal = models.CharField(max_length=32, help_text="ggk, vecozo of directory.")
+    reden_code = models.CharField(max_length=32, choices=QuarantaineReden.choices)
+    reden = models.TextField(help_text="De reden zoals aan de zender gemeld.")
+    identiteit = models.CharField(
+        max_length=500,
+        blank=True,
+        default="",
+        help_text="Het certificaat (onderwerp of vingerafdruk) of de map waaruit het kwam.",
+    )
+    peer = models.CharField(
+        max_length=500, blank=True, default="", help_text="De bekende partner, als er een was."
+    )
+    adres = models.GenericIPAddressField(null=True, blank=True)
+    afzender = models.CharField(max_length=16, blank=True, default="")
+    ontvanger = models.CharField(max_length=16, blank=True, default="")
+    bestandsnaam = models.CharField(max_length=255, blank=True, default="")
+    kanaal_referentie = models.CharField(max_length=255, blank=True, default="")
+    grootte = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64)
+    inhoud = models.BinaryField(help_text="Wat binnenkwam, ongewijzigd.")
+
+    class Meta:
+        verbose_name = "bericht in quarantaine"
+        verbose_name_plural = "quarantaine"
+        ordering = ["-ontvangen_op", "-pk"]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.kanaal}: {self.get_reden_code_display()} ({self.ontvangen_op:%Y-%m-%d %H:%M})"
+        )

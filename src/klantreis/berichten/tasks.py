@@ -148,25 +148,62 @@ def verwerk_achterstand() -> dict[str, int]:
     return {"verwerkt": verwerkt, "bezorgd": bezorgd, "mislukt": mislukt}
 
 
+def _in_quarantaine(ontvangen, kanaal: str, eigenaar: str) -> bool:
+    """The binding of a polled message (docs/security.md, "Inkomende kanalen"): the channel
+    names its authenticated sender (the drop folder, VECOZO's routing Afzender) and the
+    message's own Afzender must be that party, its Ontvanger the party we poll for. If not,
+    it is kept in quarantine instead of the exchange (True); its file is confirmed either
+    way, so it is not offered again."""
+    from .inkomend import binding_fout, quarantaine
+    from .models import QuarantaineReden
+    from .services import kop_van_bytes
+
+    kop = kop_van_bytes(ontvangen.inhoud)
+    if not ontvangen.afzender:
+        fout = (
+            QuarantaineReden.ZENDER,
+            "Het bestand kwam niet uit de map van een afzender; het kanaal noemt geen zender.",
+        )
+    else:
+        fout = binding_fout(kop, zender=ontvangen.afzender, ontvanger=eigenaar)
+    if fout is None:
+        return False
+    quarantaine(
+        ontvangen.inhoud,
+        kanaal=kanaal,
+        reden_code=fout[0],
+        reden=fout[1],
+        identiteit=ontvangen.afzender or "",
+        afzender=kop.afzender,
+        ontvanger=kop.ontvanger,
+        bestandsnaam=ontvangen.bestandsnaam,
+        kanaal_referentie=ontvangen.kanaal_referentie,
+    )
+    return True
+
+
 @shared_task(name="berichten.haal_op")
 def haal_op() -> int:
-    """Poll the transport for every party this installation acts as; store, then confirm
-    (a crash in between delivers the file again, and ``ontvang`` deduplicates)."""
+    """Poll the transport for every party this installation acts as; store (or, when the
+    message is not bound to its channel's sender, quarantine), then confirm (a crash in
+    between delivers the file again, and ``ontvang`` deduplicates). Returns how many went
+    to the exchange."""
     inst = transport_instelling()
     aantal = 0
     for eigenaar in inst["eigenaren"]:
         try:
             transport = transport_voor(eigenaar)
             for ontvangen in transport.haal_op():
-                ontvang(
-                    ontvangen.inhoud,
-                    transport=inst["plugin"],
-                    bestandsnaam=ontvangen.bestandsnaam,
-                    kanaal_referentie=ontvangen.kanaal_referentie,
-                    eigenaar=eigenaar,
-                )
+                if not _in_quarantaine(ontvangen, inst["plugin"], eigenaar):
+                    ontvang(
+                        ontvangen.inhoud,
+                        transport=inst["plugin"],
+                        bestandsnaam=ontvangen.bestandsnaam,
+                        kanaal_referentie=ontvangen.kanaal_referentie,
+                        eigenaar=eigenaar,
+                    )
+                    aantal += 1
                 transport.bevestig(ontvangen)
-                aantal += 1
         except (TransportFout, OptieFout, OSError):
             # one party's channel down must not stop the others; the next poll tries again
             logger.exception("Ophalen van berichten voor %s mislukt.", eigenaar)

@@ -23,6 +23,7 @@ import datetime
 import gc
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -124,8 +125,37 @@ def _afronden(bericht: Bericht, token: uuid.UUID, naar: str, **velden) -> None:
         raise _Overgenomen
 
 
+#: The most faults stored one by one with a message (``Bericht.fouten``). The retour carries
+#: every one (the standard wants a code per element); the stored list is for people, and a
+#: hostile or broken 323 could otherwise write hundreds of MB into one row (docs/security.md,
+#: "Berichten van buiten").
+MAX_OPGESLAGEN_FOUTEN = 1000
+
+
 def _fouten_json(fouten: Iterable[ist.Fout]) -> list[dict]:
-    return [f.als_dict() for f in fouten]
+    """The faults as stored: the first ``MAX_OPGESLAGEN_FOUTEN`` in full, the rest counted
+    per (regel, retourcode) in one entry each with ``aantal`` and ``afgekapt``."""
+    lijst: list[dict] = []
+    rest: Counter[tuple[str, str | None]] = Counter()
+    for f in fouten:
+        if len(lijst) < MAX_OPGESLAGEN_FOUTEN:
+            lijst.append(f.als_dict())
+        else:
+            rest[(f.regel, f.retourcode)] += 1
+    for (regel, retourcode), aantal in rest.items():
+        lijst.append(
+            {
+                "regel": regel,
+                "retourcode": retourcode,
+                "pad": "",
+                "melding": f"En nog {aantal} keer deze fout. Afgekapt: alleen de eerste "
+                f"{MAX_OPGESLAGEN_FOUTEN} fouten van dit bericht zijn afzonderlijk bewaard; "
+                "het retourbericht bevat ze alle.",
+                "aantal": aantal,
+                "afgekapt": True,
+            }
+        )
+    return lijst
 
 
 @shared_task(name="berichten.verwerk")

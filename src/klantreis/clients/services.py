@@ -159,3 +159,25 @@ def leg_toestemming_vast(
                 f"Toestemming ingetrokken: {document_soort} voor {aanbieder.naam}.",
             )
         return None
+
+
+def client_uit_bericht(*, bsn: str, gemeente, wet: str, **velden) -> Client:
+    """The client with this BSN; created from a received message (a 315 for someone the
+    gemeente does not know yet) when there is none. Race-free: two messages for the same new
+    BSN processed at once both get the one row. The loser's INSERT waits on the unique BSN
+    index until the winner commits, fails there inside a savepoint, and then reads the
+    winner's row (PostgreSQL's READ COMMITTED shows it to the next statement). Without the
+    savepoint the whole processing transaction would fail and the message would stay claimed
+    until ``vastgelopen_na``. No user made this change, so there is no admin history entry."""
+    client = Client.objects.filter(bsn=bsn).first()
+    if client is not None:
+        return client
+    try:
+        return _maak_client(bsn=bsn, gemeente=gemeente, wet=wet, **velden)
+    except IntegrityError:
+        return Client.objects.get(bsn=bsn)
+
+
+def _maak_client(**velden) -> Client:
+    with transaction.atomic():
+        return Client.objects.create(**velden)

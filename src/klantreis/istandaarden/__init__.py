@@ -42,7 +42,15 @@ from klantreis.istandaarden.header import (
 )
 from klantreis.istandaarden.historie import HistoryContext, HistoryRule
 from klantreis.istandaarden.retour import build_retour
-from klantreis.istandaarden.schema import BERICHTEN, HEEN, MAX_BYTES, RETOUR_VAN
+from klantreis.istandaarden.schema import (
+    BERICHTEN,
+    HEEN,
+    MAX_ATTRIBUTEN,
+    MAX_BYTES,
+    MAX_ELEMENTEN,
+    MAX_XSD_FOUTEN,
+    RETOUR_VAN,
+)
 from klantreis.istandaarden.stroom import iter_prestaties
 
 #: Any typed message (``Bericht301`` … ``Bericht325``); English alias of ``Bericht`` that does not
@@ -52,7 +60,10 @@ Message = Bericht
 __all__ = [
     "BERICHTEN",
     "HEEN",
+    "MAX_ATTRIBUTEN",
     "MAX_BYTES",
+    "MAX_ELEMENTEN",
+    "MAX_XSD_FOUTEN",
     "RETOUR_VAN",
     "Bericht",
     "CheckResult",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import gc
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +32,10 @@ from klantreis.istandaarden.fouten import (
 )
 from klantreis.istandaarden.meldingen import xsd_melding
 from klantreis.istandaarden.schema import (
+    MAX_ATTRIBUTEN,
     MAX_BYTES,
+    MAX_ELEMENTEN,
+    MAX_XSD_FOUTEN,
     BerichtSoort,
     soort,
     soort_voor_namespace,
@@ -212,6 +216,8 @@ def _parser() -> etree.XMLParser:
         no_network=True,
         huge_tree=False,
         collect_ids=False,
+        # the bytes are checked to be UTF-8 (voorcontrole); libxml2 must not guess otherwise
+        encoding="utf-8",
         # whitespace between elements only (leaf text is kept): a smaller tree, faster
         # validation and mapping; the messages have no mixed content
         remove_blank_text=True,
@@ -247,6 +253,14 @@ def voorcontrole(data: bytes) -> bytes:
         raise XmlFout("Het bestand is leeg.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
         raise XmlFout("Het bestand is geen UTF-8 (het begint met een UTF-16/32-merkteken).")
+    if (nul := data.find(b"\x00")) >= 0:
+        # XML 1.0 has no U+0000, and NUL bytes are valid UTF-8: without this a UTF-16 file
+        # without BOM that declares UTF-8 passed the decode below and libxml2 read it as
+        # UTF-16 (docs/security.md, "Berichten van buiten").
+        raise XmlFout(
+            f"Het bestand is geen UTF-8: het bevat een NUL-byte (positie {nul}); "
+            "waarschijnlijk UTF-16 of UTF-32 zonder merkteken."
+        )
     m = _ENCODING_DECL.match(data[:512].removeprefix(b"\xef\xbb\xbf"))
     if m and m.group(1).strip().lower() not in (b"utf-8", b"utf8"):
         naam = m.group(1).decode("ascii", "replace")
@@ -262,7 +276,40 @@ def voorcontrole(data: bytes) -> bytes:
             "Het bestand bevat een DOCTYPE of ENTITY-declaratie; die worden niet geaccepteerd "
             "(bescherming tegen externe entiteiten en entity-expansie)."
         )
+    voorscan(data)
     return data
+
+
+#: Every attribute is whitespace, a name, ``=``, optional whitespace and a quote; text that
+#: merely looks so is counted too, so the count never falls below the real number.
+_ATTRIBUUT = re.compile(rb"""\s[^\s<>="'/]+\s*=\s*["']""")
+
+
+def voorscan(data: bytes) -> None:
+    """Refuse a message with more elements or attributes than a real one can have, before
+    it is parsed into a tree and validated (a hostile message must cost at most a few
+    hundred MB and a second: docs/security.md, "Berichten van buiten").
+
+    Byte counts, no parsing: ``<`` cannot occur in text or attribute values, so every start
+    tag is a ``<`` that does not open an end tag, a comment, CDATA or a processing
+    instruction; each attribute needs an ``=``. The exact attribute scan runs only when the
+    ``=`` count is over the limit, and stops at the limit.
+    """
+    starttags = data.count(b"<")
+    if starttags > MAX_ELEMENTEN:
+        starttags -= data.count(b"</") + data.count(b"<!") + data.count(b"<?")
+        if starttags > MAX_ELEMENTEN:
+            raise XmlFout(
+                f"Het bestand bevat meer dan {MAX_ELEMENTEN} elementen; zoveel heeft geen "
+                "iWmo/iJw-bericht. Het is niet verder gelezen."
+            )
+    if data.count(b"=") > MAX_ATTRIBUTEN:
+        for n, _ in enumerate(_ATTRIBUUT.finditer(data), start=1):
+            if n > MAX_ATTRIBUTEN:
+                raise XmlFout(
+                    f"Het bestand bevat meer dan {MAX_ATTRIBUTEN} attributen; de iWmo/iJw-"
+                    "berichten kennen geen attributen. Het is niet verder gelezen."
+                )
 
 
 def herken(root: etree._Element) -> BerichtSoort:
@@ -294,15 +341,28 @@ def valideer(root: etree._Element, s: BerichtSoort) -> list[Fout]:
     schema = xml_schema(s.standaard, s.bericht)
     if schema.validate(root):
         return []
-    return [
+    log = schema.error_log
+    fouten = [
         Fout(
             regel="XSD",
             retourcode=None,
             pad=_pad(e.path),
             melding=f"Ongeldig volgens {s.naam}.xsd (regel {e.line}): {xsd_melding(e.message)}",
         )
-        for e in schema.error_log
+        for e in itertools.islice(log, MAX_XSD_FOUTEN)
     ]
+    if (rest := len(log) - len(fouten)) > 0:
+        # an XSD fault gets no retourcode (level 1), so nothing needs the full list
+        fouten.append(
+            Fout(
+                regel="XSD",
+                retourcode=None,
+                pad="",
+                melding=f"En nog {rest} XSD-fout(en); alleen de eerste {MAX_XSD_FOUTEN} "
+                "worden gemeld.",
+            )
+        )
+    return fouten
 
 
 # --------------------------------------------------------------------------------------------

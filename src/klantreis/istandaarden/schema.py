@@ -48,6 +48,16 @@ NAMEN: dict[str, str] = {
 }
 #: Maximum file size of a message: 25 MB (OP179).
 MAX_BYTES = 25 * 1024 * 1024
+#: The most elements a message may hold: a 25 MB 323 (25,000 prestaties) has about 394,000,
+#: so this leaves room; 1,000,000 lxml nodes cost roughly 250 MB (docs/security.md,
+#: "Berichten van buiten").
+MAX_ELEMENTEN = 1_000_000
+#: The most attributes a message may hold. The iWmo/iJw 3.2 XSDs declare none (namespace
+#: declarations are not attributes), so every one is an XSD fault; 800,000 of them cost 12 s
+#: and 1.4 GB in validation before this cap (benchmarks/vijandig_bericht.py).
+MAX_ATTRIBUTEN = 1_000
+#: The most XSD faults reported for one message; the rest are counted in one closing fault.
+MAX_XSD_FOUTEN = 100
 
 
 @cache

@@ -138,7 +138,9 @@ def bericht(request, pk: int):
     retouren = list(zichtbaar.filter(heen=b).order_by("aangemaakt_op", "pk"))
     wet = _wet(b)
     fouten = b.fouten or []
-    per_regel = Counter((f.get("regel") or "", f.get("retourcode") or "") for f in fouten)
+    per_regel: Counter = Counter()
+    for f in fouten:  # a capped list counts the faults it no longer holds one by one
+        per_regel[(f.get("regel") or "", f.get("retourcode") or "")] += f.get("aantal", 1)
     inhoud = b.bytes
     codes_in_bericht = Counter(_retourcodes_in_xml(bytes(inhoud))) if b.heen_id else Counter()
     declaraties = toegang.zichtbare_declaraties(request.user).filter(bericht=b)

@@ -226,6 +226,36 @@ KLANTREIS_BERICHTEN = {
     "vastgelopen_na": 15 * 60,
 }
 
+
+def env_json(name: str, default):
+    """A JSON value from the environment (the peer map); invalid JSON stops the start-up."""
+    import json
+
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{name} is geen geldige JSON: {exc}") from None
+
+
+# Inbound channels (berichten/inkomend.py, docs/security.md "Inkomende kanalen"): who may
+# POST to /ggk/ and what it may send as. Empty peers: every request is refused (quarantine).
+KLANTREIS_INKOMEND = {
+    # certificate identity (subject DN or sha256 fingerprint) -> party codes, or a dict with
+    # "partijen", "naam", "max_per_minuut", "max_mb_per_uur", "max_bericht"; "*" = any party
+    "peers": env_json("KLANTREIS_INKOMEND_PEERS", {}),
+    # the header in which the TLS terminator passes the verified client certificate's subject,
+    # fingerprint or (URL-encoded) PEM; empty: no header is trusted
+    "cert_header": os.environ.get("KLANTREIS_INKOMEND_CERT_HEADER", ""),
+    # optional: the header that must say SUCCESS (nginx $ssl_client_verify)
+    "cert_verify_header": os.environ.get("KLANTREIS_INKOMEND_VERIFY_HEADER", ""),
+    "max_per_minuut": int(os.environ.get("KLANTREIS_INKOMEND_MAX_PER_MINUUT", "120")),
+    "max_mb_per_uur": int(os.environ.get("KLANTREIS_INKOMEND_MAX_MB_PER_UUR", "2000")),
+    "anoniem_per_minuut": int(os.environ.get("KLANTREIS_INKOMEND_ANONIEM_PER_MINUUT", "10")),
+}
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -27,3 +27,15 @@ KLANTREIS_TWEESTAPS = os.environ.get("KLANTREIS_TWEESTAPS", "optioneel").strip()
 # enters a wrong code and then the right one wait; the failed-login limit still counts.
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
+
+# The GGk tests post with this header (berichten/tests/test_ggk_view.py): the GGk may send
+# for every provider; one provider has a certificate of its own, for the binding tests.
+KLANTREIS_INKOMEND = {
+    **KLANTREIS_INKOMEND,  # noqa: F405
+    "cert_header": "X-SSL-Client-S-DN",
+    "cert_verify_header": "X-SSL-Client-Verify",
+    "peers": {
+        "CN=ggk.test,O=VNG Realisatie": {"naam": "GGk (test)", "partijen": ["*"]},
+        "CN=aanbieder.test,O=Zorg Oost": {"naam": "Zorg Oost", "partijen": ["42420001"]},
+    },
+}

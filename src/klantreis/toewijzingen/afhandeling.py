@@ -15,6 +15,7 @@ from klantreis import istandaarden as ist
 from klantreis.berichten.afhandeling import Afhandeling, registreer
 from klantreis.berichten.services import naar_json
 from klantreis.berichten.verwerking import retourcodes
+from klantreis.clients import services as clients_services
 from klantreis.clients.models import Client
 from klantreis.istandaarden import Fout
 from klantreis.organisaties.models import Aanbieder, Gemeente
@@ -204,11 +205,8 @@ def _leg_vast(soort, bericht, toewijzing, bsn, product) -> ZorgMelding:
 
 
 def _client_uit_315(gemeente, client315, wet: str) -> Client:
-    client = Client.objects.filter(bsn=client315.bsn).first()
-    if client is not None:
-        return client
     naam = client315.naam
-    return Client.objects.create(
+    return clients_services.client_uit_bericht(
         bsn=client315.bsn,
         voornamen=naam.voornamen or "",
         voorletters=naam.voorletters or "",

@@ -67,10 +67,12 @@ def berichtenmap(tmp_path, settings) -> Path:
 
 
 def inbox(root: Path, partij: str) -> list[bytes]:
+    """What waits in a party's inbox, from every sender's folder, in file-name order."""
     map_ = root / partij / "inbox"
     if not map_.exists():
         return []
-    return [p.read_bytes() for p in sorted(map_.iterdir()) if not p.name.startswith(".")]
+    bestanden = [p for p in map_.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    return [p.read_bytes() for p in sorted(bestanden, key=lambda p: (p.name, str(p)))]
 
 
 @pytest.fixture(autouse=True)

@@ -300,7 +300,7 @@ def test_outbox_vastgelegde_transactie_bezorgt_het_bericht(
     )
     assert bericht.gegevens["client"]["bsn"] == toewijzing.client.bsn
     assert inbox(berichtenmap, h.ontvanger) == [bericht.bytes]
-    assert bericht.kanaal_referentie.startswith(f"{h.ontvanger}/inbox/")
+    assert bericht.kanaal_referentie.startswith(f"{h.ontvanger}/inbox/{h.afzender}/")
 
 
 def test_transportfout_opnieuw_geprobeerd_pogingen_geteld_dan_bezorgd(
@@ -466,7 +466,7 @@ def test_haal_op_slaat_op_en_bevestigt(
         assert tasks.haal_op() == 1
     bericht = Bericht.objects.get(richting=Richting.IN)
     assert (bericht.eigenaar, bericht.status, bericht.bytes) == (GEMEENTE, Status.VERWERKT, data)
-    assert bericht.kanaal_referentie == f"{GEMEENTE}/inbox/WMO305_POLL1.xml"
+    assert bericht.kanaal_referentie == f"{GEMEENTE}/inbox/{AANBIEDER}/WMO305_POLL1.xml"
     assert inbox(berichtenmap, GEMEENTE) == []  # archived after storing
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.haal_op() == 0

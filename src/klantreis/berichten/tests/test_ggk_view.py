@@ -1,5 +1,8 @@
 """``POST /ggk/``: the GGk pushes Di01/Du01 envelopes; the view hands the unwrapped XML to the
-exchange (a fake receiver here, via ``ggk_views.ONTVANGER``) and answers Bv03 or Fo03."""
+exchange (a fake receiver here, via ``ggk_views.ONTVANGER``) and answers Bv03 or Fo03.
+
+Every request presents the test GGk's certificate subject in the header the test settings
+trust (``KLANTREIS_INKOMEND``); test_ggk_inkomend.py tests who else may post."""
 
 import logging
 from pathlib import Path
@@ -10,13 +13,33 @@ from django.test import Client
 from klantreis.berichten import ggk_views
 from klantreis.berichten.transports import Uitgaand, ggk
 
-SHARED = Path(__file__).resolve().parents[4].parent / "shared" / "istandaarden"
+#: the shared material beside the checkout, or the machine's /work/shared (a worktree)
+SHARED = (
+    next(
+        (
+            p
+            for p in (Path(__file__).resolve().parents[4].parent / "shared", Path("/work/shared"))
+            if p.exists()
+        ),
+        Path("/work/shared"),
+    )
+    / "istandaarden"
+)
 GGK_MAP = SHARED / "ggk" / "ggk0310_v2.1.03"
 VOORBEELD_DI01 = GGK_MAP / "voorbeeldberichten" / "envelopHeenbericht-ggk_Di01_v21.xml"
 VOORBEELD_DU01 = GGK_MAP / "ggk0310_21" / "ggkberichten" / "ggk_Du01.xml"
 JW315 = SHARED / "ijw" / "3.2" / "examples" / "JW315.xml"
 
-pytestmark = pytest.mark.skipif(not SHARED.exists(), reason="shared/istandaarden ontbreekt")
+pytestmark = [
+    pytest.mark.skipif(not SHARED.exists(), reason="shared/istandaarden ontbreekt"),
+    pytest.mark.django_db,
+]
+
+#: the test GGk's certificate, as the TLS terminator passes it (settings/test.py)
+GGK_CERT = {
+    "HTTP_X_SSL_CLIENT_S_DN": "CN=ggk.test,O=VNG Realisatie",
+    "HTTP_X_SSL_CLIENT_VERIFY": "SUCCESS",
+}
 
 
 class NepOntvanger:
@@ -31,6 +54,17 @@ class NepOntvanger:
         return object()
 
 
+@pytest.fixture(autouse=True)
+def gemeente_0384():
+    """The gemeente of the JW315 example is served here; the rate counters start at 0."""
+    from django.core.cache import cache
+
+    from klantreis.tests.factories import GemeenteFactory
+
+    cache.clear()
+    return GemeenteFactory(code="0384", naam="Brakel")
+
+
 @pytest.fixture
 def ontvanger(monkeypatch):
     nep = NepOntvanger()
@@ -38,23 +72,26 @@ def ontvanger(monkeypatch):
     return nep
 
 
-def _post(data: bytes, content_type="text/xml; charset=utf-8", **extra):
+def _post(data: bytes, content_type="text/xml; charset=utf-8", cert=GGK_CERT, **extra):
     # enforce_csrf_checks: the GGk has no CSRF token, the view must not need one
     return Client(enforce_csrf_checks=True).post(
-        "/ggk/", data=data, content_type=content_type, **extra
+        "/ggk/", data=data, content_type=content_type, **cert, **extra
     )
 
 
-def _di01_jw315() -> bytes:
+def _di01_jw315(
+    *, soap: bool = True, inhoud: bytes | None = None, afzender="42420001", ontvanger="0384"
+) -> bytes:
     uit = Uitgaand(
-        inhoud=JW315.read_bytes(),
+        inhoud=JW315.read_bytes() if inhoud is None else inhoud,
         bestandsnaam="JW315_42420001.xml",
         functie="JW315",
-        afzender="42420001",
-        ontvanger="0384",
+        afzender=afzender,
+        ontvanger=ontvanger,
         identificatie="AB12",
     )
-    return ggk.soap_envelop(ggk.bouw_di01(uit, applicatie="GGk", referentienummer="ref-315"))
+    di01 = ggk.bouw_di01(uit, applicatie="GGk", referentienummer="ref-315")
+    return ggk.soap_envelop(di01) if soap else di01
 
 
 def test_di01_in_soap_gaat_naar_de_uitwisseling_en_krijgt_een_bv03(ontvanger):
@@ -75,25 +112,40 @@ def test_di01_in_soap_gaat_naar_de_uitwisseling_en_krijgt_een_bv03(ontvanger):
     }
 
 
-def test_kale_di01_uit_het_vng_voorbeeld_krijgt_een_kale_bv03(ontvanger):
-    antwoord = _post(VOORBEELD_DI01.read_bytes())
+def test_kale_di01_krijgt_een_kale_bv03(ontvanger):
+    antwoord = _post(_di01_jw315(soap=False))
     assert antwoord.status_code == 200
     assert antwoord.content.lstrip().startswith(b"<?xml") and b"Envelope" not in antwoord.content
-    assert ggk.lees_antwoord(antwoord.content).cross_refnummer == (
-        "9c0f7b90-5c69-11e5-a837-0800200c9a66"
-    )
+    assert ggk.lees_antwoord(antwoord.content).cross_refnummer == "ref-315"
     [(data, kw)] = ontvanger.aanroepen
-    assert data == b"Hier staat het heenbericht"
-    assert kw["eigenaar"] == "CAK" and kw["bestandsnaam"] == "WMO301.txt"
+    assert data == JW315.read_bytes() and kw["eigenaar"] == "0384"
 
 
-def test_du01_retour_wordt_ook_aangenomen(ontvanger):
-    antwoord = _post(VOORBEELD_DU01.read_bytes(), content_type="application/xml")
-    assert antwoord.status_code == 200
-    [(data, kw)] = ontvanger.aanroepen
-    assert data == b"Hier staat het retourbericht"
-    assert kw["kanaal_referentie"] == "b6e9f182-bc44-4f27-9863-9a5ccc1e1cf0"
-    assert kw["eigenaar"] == "0484"
+@pytest.mark.parametrize(
+    "voorbeeld, referentie",
+    [
+        (VOORBEELD_DI01, "9c0f7b90-5c69-11e5-a837-0800200c9a66"),
+        (VOORBEELD_DU01, "b6e9f182-bc44-4f27-9863-9a5ccc1e1cf0"),
+    ],
+)
+def test_vng_voorbeelden_met_tekst_in_plaats_van_een_bericht_gaan_in_quarantaine(
+    ontvanger, voorbeeld, referentie
+):
+    """VNG's examples carry plain text ("Hier staat het heenbericht"): no Afzender to bind
+    to the sender, so nothing goes to the exchange; what arrived is kept."""
+    from klantreis.berichten.models import Quarantaine
+
+    antwoord = _post(voorbeeld.read_bytes(), content_type="application/xml")
+    assert antwoord.status_code == 403
+    fo03 = ggk.lees_antwoord(antwoord.content)
+    assert (fo03.berichtcode, fo03.code, fo03.plek) == ("Fo03", "StUF055", "client")
+    assert fo03.cross_refnummer == referentie
+    assert "niet te lezen" in fo03.omschrijving
+    assert ontvanger.aanroepen == []
+    rij = Quarantaine.objects.get()
+    assert (rij.kanaal, rij.reden_code, rij.kanaal_referentie) == ("ggk", "onleesbaar", referentie)
+    assert bytes(rij.inhoud) == voorbeeld.read_bytes()
+    assert rij.peer == "GGk (test)"
 
 
 def test_onleesbare_envelop_krijgt_fo03_in_soap_fault_en_wordt_gelogd(ontvanger, caplog):
@@ -109,6 +161,9 @@ def test_onleesbare_envelop_krijgt_fo03_in_soap_fault_en_wordt_gelogd(ontvanger,
     assert record.levelno == logging.WARNING
     assert "dit is geen xml" in record.getMessage()
     assert len(record.getMessage()) < ggk_views.LOG_MAX + 500  # truncated
+    from klantreis.berichten.models import Quarantaine
+
+    assert Quarantaine.objects.get().reden_code == "onleesbaar"
 
 
 def test_schema_ongeldige_kale_envelop_krijgt_kale_fo03_met_crossref(ontvanger):
@@ -144,7 +199,7 @@ def test_verkeerd_content_type_en_methode(ontvanger):
     antwoord = _post(VOORBEELD_DI01.read_bytes(), content_type="application/json")
     assert antwoord.status_code == 415
     assert "niet ondersteund" in ggk.lees_antwoord(antwoord.content).omschrijving
-    assert Client().get("/ggk/").status_code == 405
+    assert Client().get("/ggk/", **GGK_CERT).status_code == 405
     assert ontvanger.aanroepen == []
 
 

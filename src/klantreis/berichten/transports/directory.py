@@ -1,8 +1,15 @@
 """The directory drop: every party (a gemeentecode or AGB code) has ``inbox/``, ``outbox/``
 and ``archief/`` under one root. Sending writes the file atomically into the recipient's
-inbox and keeps a copy in the sender's outbox; receiving reads the own inbox and, once the
-exchange has stored a file, moves it to ``archief/``. Used by the demo, the simulation and
-the tests; in production it also fits an SFTP-mounted exchange folder."""
+inbox, in a folder of the sender (``<ontvanger>/inbox/<afzender>/``), and keeps a copy in the
+sender's outbox; receiving reads the own inbox and, once the exchange has stored a file,
+moves it to ``archief/``. Used by the demo, the simulation and the tests; in production it
+also fits an SFTP-mounted exchange folder.
+
+The sender's folder is its identity (docs/security.md, "Inkomende kanalen"): give each
+partner write access to its own ``inbox/<code>/`` folder only (an SFTP account per party).
+``haal_op`` reports the folder as ``Ontvangen.afzender``, and the exchange lets in only a
+message whose Afzender is that party. A file directly in ``inbox/`` or in a folder that is
+no party code has no sender (``afzender=None``) and is refused into quarantine."""
 
 from __future__ import annotations
 
@@ -38,11 +45,13 @@ class DirectoryTransport:
             raise TransportFout(f"Onbekende ontvanger {bericht.ontvanger!r}.")
         naam = _VEILIG.sub("_", bericht.bestandsnaam) or "bericht.xml"
         try:
-            doel = self._schrijf(self._map(bericht.ontvanger, "inbox"), naam, bericht.inhoud)
+            inbox = self._map(bericht.ontvanger, "inbox") / self.partij
+            inbox.mkdir(exist_ok=True)
+            doel = self._schrijf(inbox, naam, bericht.inhoud)
             self._schrijf(self._map(self.partij, "outbox"), doel.name, bericht.inhoud)
         except OSError as exc:
             raise TransportFout(f"Schrijven in de berichtenmap mislukt: {exc}") from exc
-        return f"{bericht.ontvanger}/inbox/{doel.name}"
+        return f"{bericht.ontvanger}/inbox/{self.partij}/{doel.name}"
 
     @staticmethod
     def _schrijf(map_: Path, naam: str, inhoud: bytes) -> Path:
@@ -61,17 +70,34 @@ class DirectoryTransport:
         return doel
 
     def haal_op(self) -> Iterator[Ontvangen]:
-        for pad in sorted(self._map(self.partij, "inbox").iterdir()):
-            if pad.is_file() and not pad.name.startswith("."):
-                yield Ontvangen(
-                    inhoud=pad.read_bytes(),
-                    bestandsnaam=pad.name,
-                    kanaal_referentie=f"{self.partij}/inbox/{pad.name}",
-                )
+        inbox = self._map(self.partij, "inbox")
+        for pad in sorted(inbox.iterdir()):
+            if pad.name.startswith("."):
+                continue
+            if pad.is_file():  # no sender's folder: refused by the exchange
+                yield self._ontvangen(pad, None)
+            elif pad.is_dir():
+                afzender = pad.name if _PARTIJ.match(pad.name) else None
+                for bestand in sorted(pad.iterdir()):
+                    if bestand.is_file() and not bestand.name.startswith("."):
+                        yield self._ontvangen(bestand, afzender)
+
+    def _ontvangen(self, pad: Path, afzender: str | None) -> Ontvangen:
+        relatief = pad.relative_to(self._map(self.partij, "inbox"))
+        return Ontvangen(
+            inhoud=pad.read_bytes(),
+            bestandsnaam=pad.name,
+            kanaal_referentie=f"{self.partij}/inbox/{relatief.as_posix()}",
+            afzender=afzender,
+        )
 
     def bevestig(self, ontvangen: Ontvangen) -> None:
-        bron = self._map(self.partij, "inbox") / ontvangen.bestandsnaam
-        if bron.exists():
+        relatief = (
+            ontvangen.kanaal_referentie.removeprefix(f"{self.partij}/inbox/")
+            or ontvangen.bestandsnaam
+        )
+        bron = self._map(self.partij, "inbox") / relatief
+        if relatief and ".." not in Path(relatief).parts and bron.is_file():
             archief = self._map(self.partij, "archief")
             doel = archief / bron.name
             teller = 1

@@ -116,3 +116,62 @@ def test_ongedeclareerde_prefix_is_eigen_fout():
     with pytest.raises(ist.CodecError):
         list(ist.iter_prestaties(data))
     assert not ist.check(data).geldig
+
+
+# --- the outside review of 2026-12-05 (docs/security.md, "Berichten van buiten") ---------
+
+
+@pytest.mark.parametrize("codering", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_utf16_zonder_bom_die_utf8_belooft_geweigerd(codering):
+    """The declaration still says UTF-8; libxml2 alone would read it as UTF-16."""
+    data = GOED.decode("utf-8").encode(codering)
+    assert not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    assert b'encoding="UTF-8"'.decode().encode(codering) in data
+    assert "NUL-byte" in _xml_fout(data).melding
+
+
+def test_nul_byte_in_een_waarde_geweigerd():
+    data = GOED.replace(b"<wmo323:Bsn>999900006<", b"<wmo323:Bsn>9999\x0000006<", 1)
+    assert "NUL-byte" in _xml_fout(data).melding
+
+
+def _met_attributen(n: int) -> bytes:
+    """GOED with ``n`` attributes on its Header (the XSDs declare no attributes)."""
+    attributen = b"".join(b' a%d="1"' % i for i in range(n))
+    return GOED.replace(b"<wmo323:Header", b"<wmo323:Header" + attributen, 1)
+
+
+def test_te_veel_attributen_geweigerd_voor_het_parsen():
+    data = _met_attributen(ist.MAX_ATTRIBUTEN + 1)
+    assert "attributen" in _xml_fout(data).melding
+
+
+def test_xsd_fouten_worden_afgekapt_met_een_telling():
+    n = ist.MAX_XSD_FOUTEN + 150  # one XSD fault per attribute, below the attribute cap
+    assert n < ist.MAX_ATTRIBUTEN
+    res = ist.check(_met_attributen(n))
+    assert res.niveau is ist.Niveau.XSD
+    assert len(res.fouten) == ist.MAX_XSD_FOUTEN + 1
+    assert res.fouten[-1].melding.startswith(f"En nog {n - ist.MAX_XSD_FOUTEN} XSD-fout(en)")
+    with pytest.raises(ist.XsdFout) as exc:
+        ist.read(_met_attributen(n))
+    assert len(exc.value.fouten) == ist.MAX_XSD_FOUTEN + 1
+
+
+def test_is_tekens_in_tekst_tellen_niet_als_attributen():
+    """'=' alone is no attribute: a comment full of them passes the pre-scan."""
+    data = GOED.replace(b"?>", b"?>\n<!-- " + b"a = b; " * (ist.MAX_ATTRIBUTEN * 3) + b"-->", 1)
+    assert ist.read(data) == ist.read(GOED)
+
+
+def test_te_veel_elementen_geweigerd_voor_het_parsen():
+    data = GOED.replace(b"<wmo323:Header>", b"<wmo323:Header>" + b"<a/>" * ist.MAX_ELEMENTEN, 1)
+    assert len(data) < ist.MAX_BYTES
+    assert "elementen" in _xml_fout(data).melding
+
+
+def test_commentaar_telt_niet_als_element():
+    """Many comments (each a '<') are no reason to refuse: only start tags count."""
+    commentaar = b"<!---->" * (ist.MAX_ELEMENTEN + 10)
+    data = GOED.replace(b"?>", b"?>\n" + commentaar, 1)
+    assert ist.read(data) == ist.read(GOED)

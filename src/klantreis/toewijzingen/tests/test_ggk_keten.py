@@ -74,7 +74,13 @@ def test_315_via_ggk_in_en_316_via_ggk_terug(client, settings, nep_ggk):  # noqa
             referentienummer="d1f0c0de-0000-4000-8000-000000000077",
         )
     )
-    antwoord = client.post("/ggk/", data=di01, content_type="text/xml")
+    antwoord = client.post(
+        "/ggk/",
+        data=di01,
+        content_type="text/xml",
+        HTTP_X_SSL_CLIENT_S_DN="CN=ggk.test,O=VNG Realisatie",  # settings/test.py
+        HTTP_X_SSL_CLIENT_VERIFY="SUCCESS",
+    )
     assert antwoord.status_code == 200
     assert ggk.lees_antwoord(antwoord.content).berichtcode == "Bv03"
     heen = Bericht.objects.get(richting="in")
