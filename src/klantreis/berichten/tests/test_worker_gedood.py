@@ -62,7 +62,10 @@ def test_worker_proces_gedood_tussen_ontvangst_en_retour(
         f"{db['PORT']}/{db['NAME']}",
     }
     proces = subprocess.run(
-        [sys.executable, "-c", WORKER, str(bericht.pk), timezone.now().isoformat()], env=env, capture_output=True, timeout=60
+        [sys.executable, "-c", WORKER, str(bericht.pk), timezone.now().isoformat()],
+        env=env,
+        capture_output=True,
+        timeout=60,
     )
     assert proces.returncode == -signal.SIGKILL, proces.stderr.decode()[-2000:]
 
